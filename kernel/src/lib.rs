@@ -17,6 +17,8 @@
 pub mod api;
 pub mod diag;
 pub mod escape;
+pub mod explain;
+pub mod ir;
 pub mod inline;
 pub mod syntax;
 pub mod types;

@@ -1,0 +1,1659 @@
+//! Lowering: from the checked syntax tree to the IR.
+//!
+//! This pass does what the Go compiler's front end does between type checking and escape
+//! analysis, in the same way, because the escape-analysis diagnostics depend on it:
+//!
+//! 1. **Variables.** Every parameter, result and local of a function becomes a [`Var`] in the
+//!    function's `dcl` list, in declaration order; unnamed results are `~r0`, `~r1`...
+//!    A `Dcl` statement marks where a local is declared, which fixes its loop depth.
+//! 2. **Calls.** Method calls take their receiver as the first argument, with an implicit `&`
+//!    or `*` where Go inserts one; variadic arguments are packed into an implicit slice
+//!    literal (`... argument`); a call used as the arguments of another call (`f(g())`) is
+//!    spilled into temporaries.
+//! 3. **Conversions.** Every implicit conversion to an interface recorded by the checker becomes
+//!    an implicit `ConvIface` node; explicit conversions become the specific Go operation
+//!    (`OBYTES2STR`, `OSTR2BYTES`, ...).
+//! 4. **go and defer.** `go f(x)` becomes `tmp := x; go func() { f(tmp) }()`, with the wrapper
+//!    closure named `outer.gowrapN` (`deferwrapN` for defer), as `normalizeGoDeferCall` does.
+//!    Literals, `nil`, `new(T)`, function names and the elements of composite literals are
+//!    evaluated inside the wrapper instead.
+//! 5. **Loop variables.** Since Go 1.22 each iteration has its own copy of a loop variable.
+//!    The compiler only materialises the copy when it matters — when the variable's address
+//!    is taken or a closure captures it — and then the copy is declared *inside* the loop body,
+//!    one loop level deeper. gomem does the same.
+//! 6. **Constants** are folded to literals that remember the constant's name for printing.
+
+use std::collections::{HashMap, HashSet};
+
+use super::*;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::syntax::ast::{self, AssignOp, ExprKind as AK, StmtKind as SK};
+use crate::types::{
+    CallKind, FileInfo, Mode, ObjKind, Selection, Type, TypeTable, VarKind,
+};
+
+type LResult<T> = Result<T, Diagnostic>;
+
+/// Lowers every user function (and every standard-library function with a body that the user
+/// program can reach) of a checked program.
+pub fn lower(tp: &crate::types::Program) -> Result<Program, Diagnostics> {
+    let mut l = Lowerer {
+        tp,
+        tt: &tp.table,
+        out: Program::default(),
+        obj_var: HashMap::new(),
+        file: tp.user_file,
+        cur: 0,
+        pre: Vec::new(),
+        per_iter: HashSet::new(),
+    };
+    l.out.funcs = vec![None; tp.table.funcs.len()];
+    l.lower_all().map_err(Diagnostics::from)?;
+    Ok(l.out)
+}
+
+struct Lowerer<'a> {
+    tp: &'a crate::types::Program,
+    tt: &'a TypeTable,
+    out: Program,
+    obj_var: HashMap<crate::types::ObjId, VarId>,
+    /// Index of the file being lowered.
+    file: usize,
+    /// The function being lowered.
+    cur: FuncId,
+    /// Statements that must run before the statement being lowered (temporaries).
+    pre: Vec<Stmt>,
+    /// Loop variables that need a per-iteration copy (address taken or captured).
+    per_iter: HashSet<crate::types::ObjId>,
+}
+
+impl<'a> Lowerer<'a> {
+    fn info(&self) -> &'a FileInfo {
+        &self.tp.infos[self.file]
+    }
+
+    fn err(&self, pos: Pos, msg: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.tp.files[self.file].name.clone(), pos, msg)
+    }
+
+    fn lower_all(&mut self) -> LResult<()> {
+        // Globals first, so that functions can refer to them.
+        for (i, obj) in self.tt.objects.iter().enumerate() {
+            if let ObjKind::Var(VarKind::Global) = obj.kind {
+                let v = self.out.new_var(Var {
+                    name: if obj.pkg == "main" {
+                        obj.name.clone()
+                    } else {
+                        format!("{}.{}", short_pkg(&obj.pkg), obj.name)
+                    },
+                    pos: obj.pos,
+                    ty: obj.ty,
+                    class: VarClass::Global,
+                    func: None,
+                    defn: None,
+                    obj: Some(i as u32),
+                });
+                self.obj_var.insert(i as u32, v);
+                self.out.globals.push((v, None));
+            }
+        }
+        // Every declared function with a body, file by file in source order.
+        for (fi, file) in self.tp.files.iter().enumerate() {
+            for decl in &file.decls {
+                if let ast::Decl::Func(fd) = decl {
+                    let Some(fid) = self.func_of_decl(fi, fd) else { continue };
+                    self.file = fi;
+                    self.lower_decl(fid, fd)?;
+                    if fi == self.tp.user_file {
+                        self.out.user_funcs.push(fid);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn func_of_decl(&self, file: usize, fd: &ast::FuncDecl) -> Option<FuncId> {
+        self.tt
+            .funcs
+            .iter()
+            .position(|f| f.file == file && f.pos == fd.name.pos && f.lit.is_none())
+            .map(|i| i as FuncId)
+    }
+
+    fn new_func(&mut self, fid: FuncId, name: String, outer: Option<FuncId>) -> LResult<()> {
+        let info = &self.tt.funcs[fid as usize];
+        let mut f = Func {
+            id: fid,
+            name,
+            pkg: info.pkg.clone(),
+            pos: info.pos,
+            sig: info.sig,
+            params: vec![],
+            results: vec![],
+            dcl: vec![],
+            closure_vars: vec![],
+            outer,
+            closure_expr: None,
+            wrapper: false,
+            pragmas: info.pragmas.clone(),
+            body: vec![],
+            has_body: true,
+            extern_tags: info.extern_tags.clone(),
+            is_user: info.file == self.tp.user_file,
+            closure_gen: 0,
+            gowrap_gen: 0,
+            deferwrap_gen: 0,
+        };
+        let recv = info.recv.into_iter();
+        for obj in recv.chain(info.params.iter().copied()) {
+            let v = self.var_for(obj, VarClass::Param, fid);
+            f.params.push(v);
+        }
+        for &obj in &info.results {
+            let v = self.var_for(obj, VarClass::ParamOut, fid);
+            f.results.push(v);
+        }
+        f.dcl.extend(f.params.iter().chain(f.results.iter()));
+        for &obj in &info.locals {
+            let v = self.var_for(obj, VarClass::Auto, fid);
+            f.dcl.push(v);
+        }
+        for &obj in &info.captures {
+            if let Some(&v) = self.obj_var.get(&obj) {
+                f.closure_vars.push(v);
+            }
+        }
+        self.out.funcs[fid as usize] = Some(f);
+        Ok(())
+    }
+
+    fn var_for(&mut self, obj: crate::types::ObjId, class: VarClass, fid: FuncId) -> VarId {
+        if let Some(&v) = self.obj_var.get(&obj) {
+            return v;
+        }
+        let o = &self.tt.objects[obj as usize];
+        let v = self.out.new_var(Var {
+            name: o.name.clone(),
+            pos: o.pos,
+            ty: o.ty,
+            class,
+            func: Some(fid),
+            defn: None,
+            obj: Some(obj),
+        });
+        self.obj_var.insert(obj, v);
+        v
+    }
+
+    fn lower_decl(&mut self, fid: FuncId, fd: &ast::FuncDecl) -> LResult<()> {
+        let name = self.tt.funcs[fid as usize].name.clone();
+        self.new_func(fid, name, None)?;
+        let Some(body) = &fd.body else {
+            self.out.func_mut(fid).has_body = false;
+            return Ok(());
+        };
+        let saved = self.cur;
+        self.cur = fid;
+        let stmts = self.block(&body.stmts)?;
+        self.cur = saved;
+        self.out.func_mut(fid).body = stmts;
+        Ok(())
+    }
+
+    // ----- helpers -----------------------------------------------------------------------
+
+    fn node(&mut self, pos: Pos, ty: TypeId, kind: ExprKind) -> Expr {
+        Expr { id: self.out.new_node(), pos, ty, kind }
+    }
+
+    fn stmt(&mut self, pos: Pos, kind: StmtKind) -> Stmt {
+        Stmt { id: self.out.new_stmt(), pos, kind }
+    }
+
+    fn underlying(&self, mut t: TypeId) -> TypeId {
+        while let Type::Named { underlying, .. } = &self.tt.types[t as usize] {
+            t = *underlying;
+        }
+        t
+    }
+
+    fn ty_of(&self, e: &ast::Expr) -> TypeId {
+        self.info().types.get(&e.id).map(|tv| tv.ty).unwrap_or(0)
+    }
+
+    fn is_iface(&self, t: TypeId) -> bool {
+        matches!(self.tt.types[self.underlying(t) as usize], Type::Interface(_))
+    }
+
+    /// A new compiler temporary in the current function, named as Go names them.
+    fn temp(&mut self, ty: TypeId, pos: Pos) -> VarId {
+        let n = self.out.func(self.cur).dcl.len();
+        let v = self.out.new_var(Var {
+            name: format!(".autotmp_{n}"),
+            pos,
+            ty,
+            class: VarClass::Auto,
+            func: Some(self.cur),
+            defn: None,
+            obj: None,
+        });
+        self.out.func_mut(self.cur).dcl.push(v);
+        v
+    }
+
+    /// Emits `tmp := e` before the current statement and returns `tmp`.
+    fn spill_to_temp(&mut self, e: Expr) -> Expr {
+        let (pos, ty) = (e.pos, e.ty);
+        let v = self.temp(ty, pos);
+        let dcl = self.stmt(pos, StmtKind::Dcl(v));
+        let dst = self.node(pos, ty, ExprKind::Name(v));
+        let asg = self.stmt(pos, StmtKind::Assign { dst, src: Some(e), define: true });
+        self.out.vars[v as usize].defn = Some(asg.id);
+        self.pre.push(dcl);
+        self.pre.push(asg);
+        self.node(pos, ty, ExprKind::Name(v))
+    }
+
+    // ----- statements --------------------------------------------------------------------
+
+    fn block(&mut self, stmts: &[ast::Stmt]) -> LResult<Vec<Stmt>> {
+        let mut out = Vec::new();
+        for s in stmts {
+            self.stmt_into(s, &mut out)?;
+        }
+        Ok(out)
+    }
+
+    /// Lowers one statement, appending it (and any temporaries it needs) to `out`.
+    fn stmt_into(&mut self, s: &ast::Stmt, out: &mut Vec<Stmt>) -> LResult<()> {
+        let saved = std::mem::take(&mut self.pre);
+        let lowered = self.lower_stmt(s, out);
+        let pre = std::mem::replace(&mut self.pre, saved);
+        let lowered = lowered?;
+        out.extend(pre);
+        out.extend(lowered);
+        Ok(())
+    }
+
+    fn lower_stmt(&mut self, s: &ast::Stmt, out: &mut Vec<Stmt>) -> LResult<Vec<Stmt>> {
+        let pos = s.pos;
+        Ok(match &s.kind {
+            SK::Empty => vec![],
+            SK::Block(b) => {
+                let body = self.block(&b.stmts)?;
+                vec![self.stmt(pos, StmtKind::Block(body))]
+            }
+            SK::Expr(e) => vec![self.expr_stmt(e)?],
+            SK::Send { ch, value } => {
+                let ch = self.expr(ch)?;
+                let value = self.expr(value)?;
+                vec![self.stmt(pos, StmtKind::Send { ch, value })]
+            }
+            SK::IncDec { x, inc } => {
+                let dst = self.expr(x)?;
+                let one = self.node(
+                    pos,
+                    dst.ty,
+                    ExprKind::Literal { value: crate::types::ConstValue::Int(1), sym: None },
+                );
+                let op = if *inc { ast::BinaryOp::Add } else { ast::BinaryOp::Sub };
+                vec![self.stmt(pos, StmtKind::AssignOp { op, dst, src: one, incdec: true })]
+            }
+            SK::Assign { op, lhs, rhs } => self.assign(pos, *op, lhs, rhs, out)?,
+            SK::Go(call) | SK::Defer(call) => {
+                let is_go = matches!(s.kind, SK::Go(_));
+                self.go_defer(pos, is_go, call)?
+            }
+            SK::Return(es) => self.ret(pos, es)?,
+            SK::Branch { kind, label } => {
+                let label = label.as_ref().map(|l| l.name.clone());
+                let k = match kind {
+                    ast::BranchKind::Break => StmtKind::Break(label),
+                    ast::BranchKind::Continue => StmtKind::Continue(label),
+                    ast::BranchKind::Fallthrough => StmtKind::Fallthrough,
+                    ast::BranchKind::Goto => {
+                        return Err(Diagnostic::unsupported(
+                            self.tp.files[self.file].name.clone(),
+                            pos,
+                            "goto",
+                        ))
+                    }
+                };
+                vec![self.stmt(pos, k)]
+            }
+            SK::If { init, cond, then, els } => {
+                let mut stmts = Vec::new();
+                if let Some(i) = init {
+                    self.stmt_into(i, &mut stmts)?;
+                }
+                let c = self.expr(cond)?;
+                stmts.append(&mut self.pre);
+                let t = self.block(&then.stmts)?;
+                let e = match els {
+                    None => vec![],
+                    Some(e) => {
+                        let mut v = Vec::new();
+                        self.stmt_into(e, &mut v)?;
+                        v
+                    }
+                };
+                let ifs = self.stmt(pos, StmtKind::If { cond: c, then: t, els: e });
+                stmts.push(ifs);
+                if init.is_some() {
+                    vec![self.stmt(pos, StmtKind::Block(stmts))]
+                } else {
+                    stmts
+                }
+            }
+            SK::For { init, cond, post, body } => {
+                let mut stmts = Vec::new();
+                let mut per_iter = Vec::new();
+                if let Some(i) = init {
+                    // Loop variables declared by the init statement.
+                    let mut tmp = Vec::new();
+                    self.stmt_into(i, &mut tmp)?;
+                    for st in tmp {
+                        if let StmtKind::Dcl(v) = st.kind {
+                            if self.needs_per_iter(v, body) {
+                                per_iter.push(v);
+                                continue;
+                            }
+                        }
+                        stmts.push(st);
+                    }
+                }
+                let c = match cond {
+                    Some(c) => Some(self.expr(c)?),
+                    None => None,
+                };
+                stmts.append(&mut self.pre);
+                let p = match post {
+                    Some(p) => {
+                        let mut v = Vec::new();
+                        self.stmt_into(p, &mut v)?;
+                        Some(Box::new(if v.len() == 1 {
+                            v.pop().unwrap()
+                        } else {
+                            self.stmt(p.pos, StmtKind::Block(v))
+                        }))
+                    }
+                    None => None,
+                };
+                let mut b = Vec::new();
+                for v in per_iter {
+                    b.push(self.stmt(pos, StmtKind::Dcl(v)));
+                }
+                b.extend(self.block(&body.stmts)?);
+                let f = self.stmt(pos, StmtKind::For { cond: c, post: p, body: b });
+                stmts.push(f);
+                vec![self.stmt(pos, StmtKind::Block(stmts))]
+            }
+            SK::Range { key, value, define, x, body } => {
+                let xe = self.expr(x)?;
+                let mut before = std::mem::take(&mut self.pre);
+                let mut b = Vec::new();
+                let rid = self.out.new_stmt();
+                let mut lhs = |l: &mut Self, e: &Option<ast::Expr>, b: &mut Vec<Stmt>| -> LResult<Option<Expr>> {
+                    let Some(e) = e else { return Ok(None) };
+                    if *define {
+                        if let AK::Name(n) = &e.kind {
+                            if n == "_" {
+                                return Ok(Some(l.node(e.pos, 0, ExprKind::Blank)));
+                            }
+                            let Some(&obj) = l.info().defs.get(&e.pos) else {
+                                return Err(l.err(e.pos, format!("gomem: internal: no object for {n}")));
+                            };
+                            let v = l.var_for(obj, VarClass::Auto, l.cur);
+                            l.out.vars[v as usize].defn = Some(rid);
+                            let d = l.stmt(e.pos, StmtKind::Dcl(v));
+                            if l.needs_per_iter(v, body) {
+                                b.push(d);
+                            } else {
+                                before.push(d);
+                            }
+                            let ty = l.out.vars[v as usize].ty;
+                            return Ok(Some(l.node(e.pos, ty, ExprKind::Name(v))));
+                        }
+                    }
+                    Ok(Some(l.expr(e)?))
+                };
+                let k = lhs(self, key, &mut b)?;
+                let v = lhs(self, value, &mut b)?;
+                b.extend(self.block(&body.stmts)?);
+                let r = Stmt { id: rid, pos, kind: StmtKind::Range { key: k, value: v, x: xe, body: b } };
+                before.push(r);
+                vec![self.stmt(pos, StmtKind::Block(before))]
+            }
+            SK::Switch { init, tag, body, .. } => {
+                let mut stmts = Vec::new();
+                if let Some(i) = init {
+                    self.stmt_into(i, &mut stmts)?;
+                }
+                let t = match tag {
+                    Some(t) => Some(self.expr(t)?),
+                    None => None,
+                };
+                stmts.append(&mut self.pre);
+                let mut cases = Vec::new();
+                for c in body {
+                    let mut exprs = Vec::new();
+                    for e in &c.exprs {
+                        exprs.push(self.expr(e)?);
+                    }
+                    stmts.append(&mut self.pre);
+                    let b = self.block(&c.body)?;
+                    cases.push(CaseClause { pos: c.pos, exprs, var: None, body: b, types: vec![] });
+                }
+                let sw = self.stmt(pos, StmtKind::Switch { tag: t, cases });
+                stmts.push(sw);
+                vec![self.stmt(pos, StmtKind::Block(stmts))]
+            }
+            SK::TypeSwitch { init, bind, x, body, .. } => {
+                let mut stmts = Vec::new();
+                if let Some(i) = init {
+                    self.stmt_into(i, &mut stmts)?;
+                }
+                let xe = self.expr(x)?;
+                stmts.append(&mut self.pre);
+                let sid = self.out.new_stmt();
+                let mut cases = Vec::new();
+                for c in body {
+                    let mut types = Vec::new();
+                    for e in &c.exprs {
+                        let is_nil = matches!(&e.kind, AK::Name(n) if n == "nil")
+                            && matches!(self.info().types.get(&e.id).map(|t| t.mode), Some(Mode::Value) | None);
+                        types.push(if is_nil { None } else { Some(self.ty_of(e)) });
+                    }
+                    let var = match bind {
+                        Some(b) => Some(self.switch_var(b, c, sid)?),
+                        None => None,
+                    };
+                    let b = self.block(&c.body)?;
+                    cases.push(CaseClause { pos: c.pos, exprs: vec![], var, body: b, types });
+                }
+                stmts.push(Stmt {
+                    id: sid,
+                    pos,
+                    kind: StmtKind::TypeSwitch { x: xe, bind: bind.is_some(), cases },
+                });
+                vec![self.stmt(pos, StmtKind::Block(stmts))]
+            }
+            SK::Select => {
+                return Err(Diagnostic::unsupported(
+                    self.tp.files[self.file].name.clone(),
+                    pos,
+                    "select statements",
+                ))
+            }
+            SK::Labeled { label, stmt } => {
+                let mut v = vec![self.stmt(label.pos, StmtKind::Label(label.name.clone()))];
+                self.stmt_into(stmt, &mut v)?;
+                v
+            }
+            SK::Var(specs) => {
+                let mut v = Vec::new();
+                for spec in specs {
+                    self.var_spec(spec, &mut v)?;
+                }
+                v
+            }
+            SK::Const(_) | SK::Type(_) => vec![],
+        })
+    }
+
+    /// The variable of one type-switch clause (each clause has its own, as in Go).
+    fn switch_var(&mut self, bind: &ast::Ident, c: &ast::CaseClause, sid: StmtId) -> LResult<VarId> {
+        // The checker gives each clause its own object; find the one used in this clause.
+        let mut found = None;
+        for s in &c.body {
+            visit_names(s, &mut |e| {
+                if found.is_none() {
+                    if let AK::Name(n) = &e.kind {
+                        if n == &bind.name {
+                            if let Some(&obj) = self.info().uses.get(&e.id) {
+                                if matches!(
+                                    self.tt.objects[obj as usize].kind,
+                                    ObjKind::Var(VarKind::TypeSwitchBind)
+                                ) {
+                                    found = Some(obj);
+                                }
+                            }
+                        }
+                    }
+                }
+            });
+        }
+        let v = match found {
+            Some(obj) => self.var_for(obj, VarClass::Auto, self.cur),
+            None => {
+                let ty = if c.exprs.len() == 1 { self.ty_of(&c.exprs[0]) } else { 0 };
+                let v = self.out.new_var(Var {
+                    name: bind.name.clone(),
+                    pos: bind.pos,
+                    ty,
+                    class: VarClass::Auto,
+                    func: Some(self.cur),
+                    defn: None,
+                    obj: None,
+                });
+                self.out.func_mut(self.cur).dcl.push(v);
+                v
+            }
+        };
+        self.out.vars[v as usize].defn = Some(sid);
+        Ok(v)
+    }
+
+    /// Does loop variable `v` need a per-iteration copy? Only if `&v` is taken (explicitly or
+    /// by a pointer-method call) or a closure in the loop captures it.
+    fn needs_per_iter(&mut self, v: VarId, body: &ast::Block) -> bool {
+        let Some(obj) = self.out.vars[v as usize].obj else { return false };
+        if self.per_iter.contains(&obj) {
+            return true;
+        }
+        let mut hit = false;
+        let info = self.info();
+        for s in &body.stmts {
+            visit_exprs(s, &mut |e, in_closure| {
+                if hit {
+                    return;
+                }
+                match &e.kind {
+                    AK::Unary { op: ast::UnaryOp::Addr, x } => {
+                        if refers_to(info, x, obj) {
+                            hit = true;
+                        }
+                    }
+                    AK::Name(_) if in_closure => {
+                        if info.uses.get(&e.id) == Some(&obj) {
+                            hit = true;
+                        }
+                    }
+                    AK::Call { func, .. } => {
+                        if let Some(CallKind::Method { recv_addr: true, .. }) = info.calls.get(&e.id) {
+                            if let AK::Selector { x, .. } = &func.unparen().kind {
+                                if refers_to(info, x, obj) {
+                                    hit = true;
+                                }
+                            }
+                        }
+                    }
+                    AK::Selector { x, .. } => {
+                        if let Some(Selection::Method { recv_addr: true, .. }) = info.selections.get(&e.id) {
+                            if refers_to(info, x, obj) {
+                                hit = true;
+                            }
+                        }
+                    }
+                    AK::Slice { x, .. } => {
+                        if refers_to(info, x, obj) {
+                            if let Type::Array { .. } = self.tt.types[self.underlying(self.ty_of(x)) as usize] {
+                                hit = true;
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            });
+        }
+        if hit {
+            self.per_iter.insert(obj);
+        }
+        hit
+    }
+
+    fn var_spec(&mut self, spec: &ast::ValueSpec, out: &mut Vec<Stmt>) -> LResult<()> {
+        let mut vars = Vec::new();
+        for n in &spec.names {
+            if n.name == "_" {
+                vars.push(None);
+                continue;
+            }
+            let Some(&obj) = self.info().defs.get(&n.pos) else {
+                return Err(self.err(n.pos, format!("gomem: internal: no object for {}", n.name)));
+            };
+            let v = self.var_for(obj, VarClass::Auto, self.cur);
+            let d = self.stmt(n.pos, StmtKind::Dcl(v));
+            out.push(d);
+            vars.push(Some(v));
+        }
+        let target = |l: &mut Self, v: Option<VarId>, pos: Pos| match v {
+            Some(v) => {
+                let ty = l.out.vars[v as usize].ty;
+                l.node(pos, ty, ExprKind::Name(v))
+            }
+            None => l.node(pos, 0, ExprKind::Blank),
+        };
+        if spec.values.is_empty() {
+            for (v, n) in vars.iter().zip(&spec.names) {
+                let dst = target(self, *v, n.pos);
+                let s = self.stmt(n.pos, StmtKind::Assign { dst, src: None, define: false });
+                out.push(s);
+            }
+            return Ok(());
+        }
+        let pos = spec.names[0].pos;
+        if spec.values.len() == 1 && spec.names.len() > 1 {
+            let call = self.expr(&spec.values[0])?;
+            out.append(&mut self.pre);
+            let lhs: Vec<Expr> =
+                vars.iter().zip(&spec.names).map(|(v, n)| target(self, *v, n.pos)).collect();
+            let s = self.two_value(pos, lhs, call, true);
+            for v in vars.iter().flatten() {
+                self.out.vars[*v as usize].defn = Some(s.id);
+            }
+            out.push(s);
+            return Ok(());
+        }
+        let mut lhs = Vec::new();
+        let mut rhs = Vec::new();
+        for ((v, n), e) in vars.iter().zip(&spec.names).zip(&spec.values) {
+            lhs.push(target(self, *v, n.pos));
+            rhs.push(self.expr(e)?);
+        }
+        out.append(&mut self.pre);
+        let s = if lhs.len() == 1 {
+            let (dst, src) = (lhs.pop().unwrap(), rhs.pop().unwrap());
+            self.stmt(pos, StmtKind::Assign { dst, src: Some(src), define: true })
+        } else {
+            self.stmt(pos, StmtKind::Assign2 { kind: Assign2Kind::Pair, lhs, rhs, define: true })
+        };
+        for v in vars.iter().flatten() {
+            self.out.vars[*v as usize].defn = Some(s.id);
+        }
+        out.push(s);
+        Ok(())
+    }
+
+    /// `a, b = rhs` where a single right-hand side yields two values.
+    fn two_value(&mut self, pos: Pos, lhs: Vec<Expr>, rhs: Expr, define: bool) -> Stmt {
+        let kind = match &rhs.kind {
+            ExprKind::IndexMap { .. } => Some(Assign2Kind::MapR),
+            ExprKind::DotType { .. } => Some(Assign2Kind::DotType),
+            ExprKind::Recv(_) => Some(Assign2Kind::Recv),
+            _ => None,
+        };
+        match kind {
+            Some(kind) => {
+                let mut rhs = rhs;
+                if let ExprKind::DotType { comma_ok, .. } = &mut rhs.kind {
+                    *comma_ok = true;
+                }
+                self.stmt(pos, StmtKind::Assign2 { kind, lhs, rhs: vec![rhs], define })
+            }
+            None => self.stmt(pos, StmtKind::Assign2Func { lhs, call: rhs, define }),
+        }
+    }
+
+    fn assign(
+        &mut self,
+        pos: Pos,
+        op: AssignOp,
+        lhs: &[ast::Expr],
+        rhs: &[ast::Expr],
+        _out: &mut [Stmt],
+    ) -> LResult<Vec<Stmt>> {
+        let mut stmts = Vec::new();
+        if let AssignOp::Op(bop) = op {
+            let dst = self.expr(&lhs[0])?;
+            let src = self.expr(&rhs[0])?;
+            stmts.push(self.stmt(pos, StmtKind::AssignOp { op: bop, dst, src, incdec: false }));
+            return Ok(stmts);
+        }
+        let define = op == AssignOp::Define;
+        let sid = self.out.new_stmt();
+        let mut new_vars = Vec::new();
+        let mut l = Vec::new();
+        for e in lhs {
+            if let (true, AK::Name(n)) = (define, &e.kind) {
+                if n == "_" {
+                    l.push(self.node(e.pos, 0, ExprKind::Blank));
+                    continue;
+                }
+                if let Some(&obj) = self.info().defs.get(&e.pos) {
+                    let v = self.var_for(obj, VarClass::Auto, self.cur);
+                    self.out.vars[v as usize].defn = Some(sid);
+                    new_vars.push((v, e.pos));
+                    let ty = self.out.vars[v as usize].ty;
+                    l.push(self.node(e.pos, ty, ExprKind::Name(v)));
+                    continue;
+                }
+            }
+            if let AK::Name(n) = &e.kind {
+                if n == "_" {
+                    l.push(self.node(e.pos, 0, ExprKind::Blank));
+                    continue;
+                }
+            }
+            l.push(self.expr(e)?);
+        }
+        for (v, p) in new_vars {
+            stmts.push(self.stmt(p, StmtKind::Dcl(v)));
+        }
+        let mut s = if lhs.len() == rhs.len() {
+            let mut r = Vec::new();
+            for e in rhs {
+                r.push(self.expr(e)?);
+            }
+            if l.len() == 1 {
+                let (dst, src) = (l.pop().unwrap(), r.pop().unwrap());
+                self.stmt(pos, StmtKind::Assign { dst, src: Some(src), define })
+            } else {
+                self.stmt(pos, StmtKind::Assign2 { kind: Assign2Kind::Pair, lhs: l, rhs: r, define })
+            }
+        } else {
+            let r = self.expr(&rhs[0])?;
+            self.two_value(pos, l, r, define)
+        };
+        s.id = sid;
+        stmts.push(s);
+        Ok(stmts)
+    }
+
+    fn ret(&mut self, pos: Pos, es: &[ast::Expr]) -> LResult<Vec<Stmt>> {
+        let nres = self.out.func(self.cur).results.len();
+        if es.len() == 1 && nres > 1 {
+            // return f() with several results: spill into temporaries first.
+            let call = self.expr(&es[0])?;
+            let rtys: Vec<TypeId> =
+                self.out.func(self.cur).results.iter().map(|v| self.out.vars[*v as usize].ty).collect();
+            let mut temps = Vec::new();
+            let mut stmts = Vec::new();
+            for ty in rtys {
+                let v = self.temp(ty, pos);
+                stmts.push(self.stmt(pos, StmtKind::Dcl(v)));
+                temps.push(v);
+            }
+            let lhs = temps.iter().map(|&v| self.node(pos, self.out.vars[v as usize].ty, ExprKind::Name(v))).collect();
+            let asg = self.stmt(pos, StmtKind::Assign2Func { lhs, call, define: true });
+            for &v in &temps {
+                self.out.vars[v as usize].defn = Some(asg.id);
+            }
+            stmts.push(asg);
+            let rs = temps.iter().map(|&v| self.node(pos, self.out.vars[v as usize].ty, ExprKind::Name(v))).collect();
+            stmts.push(self.stmt(pos, StmtKind::Return(rs)));
+            return Ok(stmts);
+        }
+        let mut rs = Vec::new();
+        for e in es {
+            rs.push(self.expr(e)?);
+        }
+        Ok(vec![self.stmt(pos, StmtKind::Return(rs))])
+    }
+
+    fn expr_stmt(&mut self, e: &ast::Expr) -> LResult<Stmt> {
+        let x = self.expr(e)?;
+        let pos = x.pos;
+        Ok(match x.kind {
+            ExprKind::Call { .. } | ExprKind::Recv(_) | ExprKind::Append { .. } | ExprKind::Copy { .. } => {
+                self.stmt(pos, StmtKind::Expr(x))
+            }
+            ExprKind::Builtin { which, args } => match which {
+                crate::types::Builtin::Panic => {
+                    let a = args.into_iter().next().expect("panic has one argument");
+                    self.stmt(pos, StmtKind::Panic(a))
+                }
+                crate::types::Builtin::Recover => {
+                    let x = self.node(pos, x.ty, ExprKind::Builtin { which, args });
+                    self.stmt(pos, StmtKind::Expr(x))
+                }
+                _ => self.stmt(pos, StmtKind::BuiltinStmt { which, args }),
+            },
+            _ => self.stmt(pos, StmtKind::Expr(x)),
+        })
+    }
+
+    /// `go f(x)` / `defer f(x)`: evaluate the operands now, call a wrapper closure later.
+    fn go_defer(&mut self, pos: Pos, is_go: bool, call: &ast::Expr) -> LResult<Vec<Stmt>> {
+        let c = self.expr(call)?;
+        let mk = |l: &mut Self, e: Expr| {
+            l.stmt(pos, if is_go { StmtKind::Go(e) } else { StmtKind::Defer(e) })
+        };
+        // Already a call of a func value without parameters and results: keep it.
+        if let ExprKind::Call { callee, args, .. } = &c.kind {
+            let normal = match callee {
+                Callee::Value(_) => self.no_results(&c),
+                Callee::Func(f) => {
+                    let sig = self.tt.funcs[*f as usize].sig;
+                    matches!(&self.tt.types[self.underlying(sig) as usize],
+                        Type::Func(s) if s.params.is_empty() && s.results.is_empty() && s.recv.is_none())
+                }
+                Callee::Interface { .. } => false,
+            };
+            if args.is_empty() && normal {
+                return Ok(vec![mk(self, c)]);
+            }
+        }
+        // Create the wrapper closure (a new function in the program).
+        let outer = self.cur;
+        let wid = self.new_wrapper(outer, pos, is_go);
+        // Operands that must be evaluated now go to temporaries of the outer function.
+        let mut call_expr = match c.kind {
+            ExprKind::Builtin { which, args } => {
+                let ty = c.ty;
+                let mut e = self.node(c.pos, ty, ExprKind::Builtin { which, args });
+                self.hoist_operands(&mut e, true);
+                e
+            }
+            _ => {
+                let mut e = c;
+                self.hoist_operands(&mut e, true);
+                e
+            }
+        };
+        // The temporaries are captured by the wrapper.
+        let mut captured = Vec::new();
+        collect_names(&call_expr, &mut captured, &self.out);
+        self.out.func_mut(wid).closure_vars = captured;
+        let body_stmt = match call_expr.kind {
+            ExprKind::Builtin { which: crate::types::Builtin::Panic, mut args } => {
+                let a = args.remove(0);
+                self.stmt(pos, StmtKind::Panic(a))
+            }
+            ExprKind::Builtin { which, args } if !matches!(which, crate::types::Builtin::Recover) => {
+                self.stmt(pos, StmtKind::BuiltinStmt { which, args })
+            }
+            _ => {
+                call_expr.pos = call_expr.pos;
+                self.stmt(pos, StmtKind::Expr(call_expr))
+            }
+        };
+        self.out.func_mut(wid).body = vec![body_stmt];
+        let sig = self.out.func(wid).sig;
+        let clo = self.node(pos, sig, ExprKind::Closure(wid));
+        self.out.func_mut(wid).closure_expr = Some(clo.id);
+        let call = self.node(pos, 0, ExprKind::Call { callee: Callee::Value(Box::new(clo)), args: vec![], ddd: false });
+        Ok(vec![mk(self, call)])
+    }
+
+    fn no_results(&self, call: &Expr) -> bool {
+        if let ExprKind::Call { callee: Callee::Value(v), .. } = &call.kind {
+            if let Type::Func(sig) = &self.tt.types[self.underlying(v.ty) as usize] {
+                return sig.params.is_empty() && sig.results.is_empty();
+            }
+        }
+        false
+    }
+
+    fn new_wrapper(&mut self, outer: FuncId, pos: Pos, is_go: bool) -> FuncId {
+        let o = self.out.func_mut(outer);
+        o.closure_gen += 1;
+        let name = format!("{}.{}{}", o.name, if is_go { "gowrap" } else { "deferwrap" }, o.closure_gen);
+        let (pkg, is_user) = (o.pkg.clone(), o.is_user);
+        let id = self.out.funcs.len() as FuncId;
+        let sig = self.empty_sig();
+        self.out.funcs.push(Some(Func {
+            id,
+            name,
+            pkg,
+            pos,
+            sig,
+            params: vec![],
+            results: vec![],
+            dcl: vec![],
+            closure_vars: vec![],
+            outer: Some(outer),
+            closure_expr: None,
+            wrapper: true,
+            pragmas: vec![],
+            body: vec![],
+            has_body: true,
+            extern_tags: None,
+            is_user,
+            closure_gen: 0,
+            gowrap_gen: 0,
+            deferwrap_gen: 0,
+        }));
+        id
+    }
+
+    fn empty_sig(&self) -> TypeId {
+        let want = Type::Func(crate::types::Signature { recv: None, params: vec![], results: vec![], variadic: false });
+        self.tt.interned.get(&want).copied().unwrap_or(0)
+    }
+
+    /// Replaces the operands of a go/defer call that must be evaluated at the statement by
+    /// temporaries, as `normalizeGoDeferCall` does.
+    fn hoist_operands(&mut self, e: &mut Expr, top: bool) {
+        let keep_inside = |e: &Expr| {
+            matches!(
+                e.kind,
+                ExprKind::Literal { .. } | ExprKind::Nil | ExprKind::MethodExpr(_) | ExprKind::New | ExprKind::FuncName(_)
+            )
+        };
+        if top {
+            match &mut e.kind {
+                ExprKind::Call { callee, args, .. } => {
+                    match callee {
+                        Callee::Func(_) => {}
+                        Callee::Value(v) => {
+                            if !keep_inside(v) {
+                                let x = std::mem::replace(v.as_mut(), Expr { id: 0, pos: Pos::default(), ty: 0, kind: ExprKind::Nil });
+                                **v = self.spill_to_temp(x);
+                            }
+                        }
+                        Callee::Interface { recv, .. } => {
+                            let x = std::mem::replace(recv.as_mut(), Expr { id: 0, pos: Pos::default(), ty: 0, kind: ExprKind::Nil });
+                            **recv = self.spill_to_temp(x);
+                        }
+                    }
+                    for a in args.iter_mut() {
+                        self.hoist_operands(a, false);
+                    }
+                }
+                ExprKind::Builtin { args, .. } | ExprKind::Append { args, .. } => {
+                    for a in args.iter_mut() {
+                        self.hoist_operands(a, false);
+                    }
+                }
+                ExprKind::Copy { dst, src } => {
+                    self.hoist_operands(dst, false);
+                    self.hoist_operands(src, false);
+                }
+                _ => {}
+            }
+            return;
+        }
+        if keep_inside(e) {
+            return;
+        }
+        match &mut e.kind {
+            ExprKind::ArrayLit(es) | ExprKind::SliceLit { elems: es, .. } => {
+                for x in es.iter_mut() {
+                    self.hoist_operands(x, false);
+                }
+            }
+            ExprKind::StructLit(fs) => {
+                for (_, x) in fs.iter_mut() {
+                    self.hoist_operands(x, false);
+                }
+            }
+            _ => {
+                let x = std::mem::replace(e, Expr { id: 0, pos: Pos::default(), ty: 0, kind: ExprKind::Nil });
+                *e = self.spill_to_temp(x);
+            }
+        }
+    }
+
+    // ----- expressions -------------------------------------------------------------------
+
+    fn expr(&mut self, e: &ast::Expr) -> LResult<Expr> {
+        let x = self.expr_inner(e)?;
+        Ok(match self.info().implicit_iface.get(&e.id) {
+            Some(&iface) if !matches!(x.kind, ExprKind::Nil) && x.ty != iface => {
+                let pos = x.pos;
+                self.node(pos, iface, ExprKind::ConvIface { x: Box::new(x), implicit: true })
+            }
+            _ => x,
+        })
+    }
+
+    fn expr_inner(&mut self, e: &ast::Expr) -> LResult<Expr> {
+        let info = self.info();
+        let tv = info.types.get(&e.id).cloned();
+        let ty = tv.as_ref().map(|t| t.ty).unwrap_or(0);
+        // Constants are folded; a named constant keeps its name for printing.
+        if let Some(tv) = &tv {
+            if tv.mode == Mode::Constant {
+                if let Some(value) = &tv.value {
+                    let sym = match &e.unparen().kind {
+                        AK::Name(n) => Some(n.clone()),
+                        AK::Selector { x, sel } => match &x.kind {
+                            AK::Name(p) => Some(format!("{p}.{}", sel.name)),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    let pos = self.const_pos(e);
+                    return Ok(self.node(pos, ty, ExprKind::Literal { value: value.clone(), sym }));
+                }
+            }
+        }
+        let pos = e.pos;
+        Ok(match &e.kind {
+            AK::Paren(x) => return self.expr(x),
+            AK::Name(n) => {
+                if n == "_" {
+                    return Ok(self.node(pos, ty, ExprKind::Blank));
+                }
+                let Some(&obj) = info.uses.get(&e.id) else {
+                    return Err(self.err(pos, format!("gomem: internal: unresolved name {n}")));
+                };
+                self.obj_expr(obj, pos, ty)?
+            }
+            AK::BasicLit { .. } => {
+                let value = tv.and_then(|t| t.value).unwrap_or(crate::types::ConstValue::Int(0));
+                self.node(pos, ty, ExprKind::Literal { value, sym: None })
+            }
+            AK::CompositeLit { elems, .. } => self.complit(e, ty, elems)?,
+            AK::FuncLit { .. } => {
+                let Some(&fid) = info.func_lits.get(&e.id) else {
+                    return Err(self.err(pos, "gomem: internal: function literal without a function"));
+                };
+                self.closure(fid, e)?
+            }
+            AK::Selector { x, sel } => self.selector(e, x, sel, ty)?,
+            AK::Index { x, index } => {
+                let xt = self.underlying(self.ty_of(x));
+                let xe = self.expr(x)?;
+                let ie = self.expr(&index[0])?;
+                match &self.tt.types[xt as usize] {
+                    Type::Map { .. } => self.node(pos, ty, ExprKind::IndexMap { x: Box::new(xe), key: Box::new(ie) }),
+                    Type::Pointer(_) => {
+                        let et = self.deref_ty(xe.ty);
+                        let d = self.node(xe.pos, et, ExprKind::Deref { x: Box::new(xe), implicit: true });
+                        self.node(pos, ty, ExprKind::Index { x: Box::new(d), index: Box::new(ie) })
+                    }
+                    _ => self.node(pos, ty, ExprKind::Index { x: Box::new(xe), index: Box::new(ie) }),
+                }
+            }
+            AK::Slice { x, lo, hi, max } => {
+                let xt = self.underlying(self.ty_of(x));
+                let mut xe = self.expr(x)?;
+                if let Type::Array { .. } = self.tt.types[xt as usize] {
+                    let pt = self.pointer_to(xe.ty);
+                    xe = self.node(xe.pos, pt, ExprKind::Addr { x: Box::new(xe), implicit: true });
+                }
+                let lo = self.opt_expr(lo)?;
+                let hi = self.opt_expr(hi)?;
+                let max = self.opt_expr(max)?;
+                self.node(pos, ty, ExprKind::Slice { x: Box::new(xe), lo, hi, max })
+            }
+            AK::TypeAssert { x, .. } => {
+                let xe = self.expr(x)?;
+                self.node(pos, ty, ExprKind::DotType { x: Box::new(xe), comma_ok: false })
+            }
+            AK::Call { func, args, ellipsis, .. } => self.call(e, func, args, *ellipsis, ty)?,
+            AK::Star(x) => {
+                let xe = self.expr(x)?;
+                self.node(pos, ty, ExprKind::Deref { x: Box::new(xe), implicit: false })
+            }
+            AK::Unary { op, x } => match op {
+                ast::UnaryOp::Addr => {
+                    if let AK::CompositeLit { .. } = &x.unparen().kind {
+                        let lit = self.expr(x)?;
+                        self.node(pos, ty, ExprKind::PtrLit(Box::new(lit)))
+                    } else {
+                        let xe = self.expr(x)?;
+                        self.node(pos, ty, ExprKind::Addr { x: Box::new(xe), implicit: false })
+                    }
+                }
+                ast::UnaryOp::Recv => {
+                    let xe = self.expr(x)?;
+                    self.node(pos, ty, ExprKind::Recv(Box::new(xe)))
+                }
+                _ => {
+                    let xe = self.expr(x)?;
+                    self.node(pos, ty, ExprKind::Unary { op: *op, x: Box::new(xe) })
+                }
+            },
+            AK::Binary { op, x, y } => {
+                let is_str = matches!(
+                    self.tt.types[self.underlying(ty) as usize],
+                    Type::Basic(crate::types::BasicKind::String)
+                );
+                let xe = self.expr(x)?;
+                let ye = self.expr(y)?;
+                if is_str && *op == ast::BinaryOp::Add {
+                    // String concatenation chains become one OADDSTR at the first `+`.
+                    match xe.kind {
+                        ExprKind::AddStr(mut list) => {
+                            list.push(ye);
+                            Expr { id: xe.id, pos: xe.pos, ty, kind: ExprKind::AddStr(list) }
+                        }
+                        _ => self.node(pos, ty, ExprKind::AddStr(vec![xe, ye])),
+                    }
+                } else {
+                    self.node(pos, ty, ExprKind::Binary { op: *op, x: Box::new(xe), y: Box::new(ye) })
+                }
+            }
+            AK::KeyValue { .. } => return Err(self.err(pos, "gomem: internal: stray key:value")),
+            _ => return Err(self.err(pos, "gomem: internal: type used as expression")),
+        })
+    }
+
+    /// Go reports a folded constant at the position of the expression that produced it;
+    /// for a conversion `T(c)` that is the operand.
+    fn const_pos(&self, e: &ast::Expr) -> Pos {
+        match &e.unparen().kind {
+            AK::Call { args, .. } if args.len() == 1 => {
+                if let Some(CallKind::Conversion(_)) = self.info().calls.get(&e.unparen().id) {
+                    return self.const_pos(&args[0]);
+                }
+                e.unparen().pos
+            }
+            _ => e.unparen().pos,
+        }
+    }
+
+    fn opt_expr(&mut self, e: &Option<Box<ast::Expr>>) -> LResult<Option<Box<Expr>>> {
+        Ok(match e {
+            Some(e) => Some(Box::new(self.expr(e)?)),
+            None => None,
+        })
+    }
+
+    fn obj_expr(&mut self, obj: crate::types::ObjId, pos: Pos, ty: TypeId) -> LResult<Expr> {
+        let o = &self.tt.objects[obj as usize];
+        Ok(match &o.kind {
+            ObjKind::Var(k) => {
+                let class = match k {
+                    VarKind::Global => VarClass::Global,
+                    VarKind::Param => VarClass::Param,
+                    VarKind::Result => VarClass::ParamOut,
+                    _ => VarClass::Auto,
+                };
+                let v = match self.obj_var.get(&obj) {
+                    Some(&v) => v,
+                    None => self.var_for(obj, class, self.cur),
+                };
+                if class == VarClass::Global {
+                    self.node(pos, ty, ExprKind::Global(v))
+                } else {
+                    self.node(pos, ty, ExprKind::Name(v))
+                }
+            }
+            ObjKind::Func(f) => self.node(pos, ty, ExprKind::FuncName(*f)),
+            ObjKind::Nil => self.node(pos, ty, ExprKind::Nil),
+            ObjKind::Const(v) => {
+                let value = v.clone();
+                self.node(pos, ty, ExprKind::Literal { value, sym: Some(o.name.clone()) })
+            }
+            _ => return Err(self.err(pos, format!("gomem: internal: {} is not a value", o.name))),
+        })
+    }
+
+    fn deref_ty(&self, t: TypeId) -> TypeId {
+        match &self.tt.types[self.underlying(t) as usize] {
+            Type::Pointer(e) => *e,
+            _ => t,
+        }
+    }
+
+    fn pointer_to(&self, t: TypeId) -> TypeId {
+        self.tt.interned.get(&Type::Pointer(t)).copied().unwrap_or(0)
+    }
+
+    fn closure(&mut self, fid: FuncId, e: &ast::Expr) -> LResult<Expr> {
+        let AK::FuncLit { body, .. } = &e.kind else { unreachable!("closure() on a non-literal") };
+        let outer = self.cur;
+        let o = self.out.func_mut(outer);
+        o.closure_gen += 1;
+        // Closures of a declared function are `f.func1`; closures nested in closures `f.func1.1`.
+        let name = if o.outer.is_none() {
+            format!("{}.func{}", o.name, o.closure_gen)
+        } else {
+            format!("{}.{}", o.name, o.closure_gen)
+        };
+        self.new_func(fid, name, Some(outer))?;
+        let ty = self.ty_of(e);
+        let clo = self.node(e.pos, ty, ExprKind::Closure(fid));
+        self.out.func_mut(fid).closure_expr = Some(clo.id);
+        let saved_cur = std::mem::replace(&mut self.cur, fid);
+        let saved_pre = std::mem::take(&mut self.pre);
+        let b = self.block(&body.stmts);
+        self.cur = saved_cur;
+        self.pre = saved_pre;
+        self.out.func_mut(fid).body = b?;
+        Ok(clo)
+    }
+
+    /// Applies a path of embedded-field indices to `x`, then an implicit `&` or `*`.
+    fn receiver(&mut self, mut x: Expr, path: &[usize], addr: bool, deref: bool) -> Expr {
+        for &i in path {
+            let (is_ptr, st) = match &self.tt.types[self.underlying(x.ty) as usize] {
+                Type::Pointer(p) => (true, self.underlying(*p)),
+                _ => (false, self.underlying(x.ty)),
+            };
+            let Type::Struct(fields) = &self.tt.types[st as usize] else { break };
+            let Some(f) = fields.get(i) else { break };
+            let (name, fty) = (f.name.clone(), f.ty);
+            let pos = x.pos;
+            x = if is_ptr {
+                self.node(pos, fty, ExprKind::DotPtr { x: Box::new(x), field: name })
+            } else {
+                self.node(pos, fty, ExprKind::Dot { x: Box::new(x), field: name })
+            };
+        }
+        if addr {
+            let pt = self.pointer_to(x.ty);
+            let pos = x.pos;
+            x = self.node(pos, pt, ExprKind::Addr { x: Box::new(x), implicit: true });
+        } else if deref {
+            let et = self.deref_ty(x.ty);
+            let pos = x.pos;
+            x = self.node(pos, et, ExprKind::Deref { x: Box::new(x), implicit: true });
+        }
+        x
+    }
+
+    fn selector(&mut self, e: &ast::Expr, x: &ast::Expr, sel: &ast::Ident, ty: TypeId) -> LResult<Expr> {
+        let pos = e.pos;
+        let Some(s) = self.info().selections.get(&e.id).cloned() else {
+            return Err(self.err(pos, format!("gomem: internal: unresolved selector {}", sel.name)));
+        };
+        Ok(match s {
+            Selection::Qualified(obj) => {
+                let mut ex = self.obj_expr(obj, pos, ty)?;
+                ex.pos = pos;
+                ex
+            }
+            Selection::Field { path, .. } => {
+                let xe = self.expr(x)?;
+                let (last, init) = path.split_last().expect("field path is not empty");
+                let base = self.receiver(xe, init, false, false);
+                let mut r = self.receiver(base, std::slice::from_ref(last), false, false);
+                r.pos = pos;
+                r
+            }
+            Selection::Method { func, path, recv_addr, recv_deref } => {
+                let xe = self.expr(x)?;
+                let recv = self.receiver(xe, &path, recv_addr, recv_deref);
+                self.node(pos, ty, ExprKind::MethodValue { x: Box::new(recv), method: Some(func), name: sel.name.clone() })
+            }
+            Selection::InterfaceMethod { name } => {
+                let xe = self.expr(x)?;
+                self.node(pos, ty, ExprKind::MethodValue { x: Box::new(xe), method: None, name })
+            }
+            Selection::MethodExpr { func } => self.node(pos, ty, ExprKind::MethodExpr(func)),
+        })
+    }
+
+    fn complit(&mut self, e: &ast::Expr, ty: TypeId, elems: &[ast::Expr]) -> LResult<Expr> {
+        let pos = e.pos;
+        // An elided `&T` inside another literal: `[]*P{{1, 2}}`.
+        if let Type::Pointer(inner) = self.tt.types[self.underlying(ty) as usize].clone() {
+            let lit = self.complit_of(pos, inner, elems)?;
+            return Ok(self.node(pos, ty, ExprKind::PtrLit(Box::new(lit))));
+        }
+        self.complit_of(pos, ty, elems)
+    }
+
+    fn complit_of(&mut self, pos: Pos, ty: TypeId, elems: &[ast::Expr]) -> LResult<Expr> {
+        let u = self.underlying(ty);
+        let values = |l: &mut Self| -> LResult<Vec<(Option<&ast::Expr>, Expr)>> {
+            let mut v = Vec::new();
+            for el in elems {
+                match &el.kind {
+                    AK::KeyValue { key, value } => v.push((Some(key.as_ref()), l.expr(value)?)),
+                    _ => v.push((None, l.expr(el)?)),
+                }
+            }
+            Ok(v)
+        };
+        Ok(match self.tt.types[u as usize].clone() {
+            Type::Struct(fields) => {
+                let vs = values(self)?;
+                let mut out = Vec::new();
+                for (i, (k, v)) in vs.into_iter().enumerate() {
+                    let name = match k {
+                        Some(ast::Expr { kind: AK::Name(n), .. }) => n.clone(),
+                        _ => fields.get(i).map(|f| f.name.clone()).unwrap_or_default(),
+                    };
+                    out.push((name, v));
+                }
+                self.node(pos, ty, ExprKind::StructLit(out))
+            }
+            Type::Array { .. } => {
+                let vs = values(self)?.into_iter().map(|(_, v)| v).collect();
+                self.node(pos, ty, ExprKind::ArrayLit(vs))
+            }
+            Type::Slice(_) => {
+                let mut n = 0u64;
+                let mut idx = 0u64;
+                let mut out = Vec::new();
+                for el in elems {
+                    if let AK::KeyValue { key, .. } = &el.kind {
+                        if let Some(crate::types::ConstValue::Int(k)) =
+                            self.info().types.get(&key.id).and_then(|t| t.value.clone())
+                        {
+                            idx = k as u64;
+                        }
+                    }
+                    idx += 1;
+                    n = n.max(idx);
+                }
+                for (_, v) in values(self)? {
+                    out.push(v);
+                }
+                self.node(pos, ty, ExprKind::SliceLit { elems: out, len: n, implicit: false })
+            }
+            Type::Map { .. } => {
+                let mut kvs = Vec::new();
+                for el in elems {
+                    if let AK::KeyValue { key, value } = &el.kind {
+                        let k = self.expr(key)?;
+                        let v = self.expr(value)?;
+                        kvs.push((k, v));
+                    }
+                }
+                self.node(pos, ty, ExprKind::MapLit(kvs))
+            }
+            _ => return Err(self.err(pos, "gomem: internal: composite literal of a non-composite type")),
+        })
+    }
+
+    fn args(&mut self, args: &[ast::Expr]) -> LResult<Vec<Expr>> {
+        // f(g()) where g returns several values: spill them into temporaries.
+        if args.len() == 1 {
+            if let Some(tv) = self.info().types.get(&args[0].id) {
+                if let Type::Tuple(ts) = self.tt.types[tv.ty as usize].clone() {
+                    let call = self.expr(&args[0])?;
+                    let pos = call.pos;
+                    let mut temps = Vec::new();
+                    for t in ts {
+                        let v = self.temp(t, pos);
+                        let d = self.stmt(pos, StmtKind::Dcl(v));
+                        self.pre.push(d);
+                        temps.push(v);
+                    }
+                    let lhs = temps.iter().map(|&v| self.node(pos, self.out.vars[v as usize].ty, ExprKind::Name(v))).collect();
+                    let asg = self.stmt(pos, StmtKind::Assign2Func { lhs, call, define: true });
+                    for &v in &temps {
+                        self.out.vars[v as usize].defn = Some(asg.id);
+                    }
+                    self.pre.push(asg);
+                    return Ok(temps
+                        .iter()
+                        .map(|&v| self.node(pos, self.out.vars[v as usize].ty, ExprKind::Name(v)))
+                        .collect());
+                }
+            }
+        }
+        let mut v = Vec::new();
+        for a in args {
+            v.push(self.expr(a)?);
+        }
+        Ok(v)
+    }
+
+    /// Packs trailing arguments of a variadic call into the implicit `... argument` slice.
+    fn pack_variadic(&mut self, call_pos: Pos, sig_ty: TypeId, mut args: Vec<Expr>, ddd: bool) -> (Vec<Expr>, bool) {
+        let Type::Func(sig) = self.tt.types[self.underlying(sig_ty) as usize].clone() else { return (args, ddd) };
+        if !sig.variadic || ddd {
+            return (args, ddd);
+        }
+        let fixed = sig.params.len() - 1;
+        let slice_ty = *sig.params.last().expect("variadic signature has a parameter");
+        let rest: Vec<Expr> = if args.len() > fixed { args.split_off(fixed) } else { vec![] };
+        if rest.is_empty() {
+            let n = self.node(call_pos, slice_ty, ExprKind::Nil);
+            args.push(n);
+        } else {
+            let len = rest.len() as u64;
+            let lit = self.node(call_pos, slice_ty, ExprKind::SliceLit { elems: rest, len, implicit: true });
+            args.push(lit);
+        }
+        (args, true)
+    }
+
+    fn call(&mut self, e: &ast::Expr, func: &ast::Expr, args: &[ast::Expr], ellipsis: bool, ty: TypeId) -> LResult<Expr> {
+        let pos = e.pos;
+        let Some(kind) = self.info().calls.get(&e.id).cloned() else {
+            return Err(self.err(pos, "gomem: internal: unclassified call"));
+        };
+        use crate::types::Builtin as B;
+        Ok(match kind {
+            CallKind::Conversion(to) => self.conversion(to, &args[0], ty)?,
+            CallKind::Builtin(b) => match b {
+                B::Append => {
+                    let a = self.args(args)?;
+                    self.node(pos, ty, ExprKind::Append { args: a, ddd: ellipsis })
+                }
+                B::Copy => {
+                    let mut a = self.args(args)?;
+                    let src = a.pop().expect("copy has two arguments");
+                    let dst = a.pop().expect("copy has two arguments");
+                    self.node(pos, ty, ExprKind::Copy { dst: Box::new(dst), src: Box::new(src) })
+                }
+                B::New => {
+                    let arg = &args[0];
+                    let is_type = matches!(self.info().types.get(&arg.id).map(|t| t.mode), Some(Mode::Type));
+                    if is_type {
+                        self.node(pos, ty, ExprKind::New)
+                    } else {
+                        // Go 1.26 new(expr): a temporary initialised with expr, then &tmp.
+                        let v = self.expr(arg)?;
+                        let et = self.deref_ty(ty);
+                        let mut v = v;
+                        v.ty = et;
+                        let tmp = self.spill_to_temp(v);
+                        self.node(pos, ty, ExprKind::Addr { x: Box::new(tmp), implicit: true })
+                    }
+                }
+                B::Make => {
+                    let u = self.underlying(ty);
+                    let rest = self.args(&args[1..])?;
+                    let mut it = rest.into_iter();
+                    match &self.tt.types[u as usize] {
+                        Type::Slice(_) => {
+                            let len = it.next().map(Box::new).unwrap_or_else(|| Box::new(self.node(pos, 0, ExprKind::Nil)));
+                            let cap = it.next().map(Box::new);
+                            self.node(pos, ty, ExprKind::MakeSlice { len, cap })
+                        }
+                        Type::Map { .. } => {
+                            let hint = it.next().map(Box::new);
+                            self.node(pos, ty, ExprKind::MakeMap { hint })
+                        }
+                        _ => {
+                            let size = it.next().map(Box::new);
+                            self.node(pos, ty, ExprKind::MakeChan { size })
+                        }
+                    }
+                }
+                _ => {
+                    let a = self.args(args)?;
+                    self.node(pos, ty, ExprKind::Builtin { which: b, args: a })
+                }
+            },
+            CallKind::Static(f) => {
+                let a = self.args(args)?;
+                let sig = self.tt.funcs[f as usize].sig;
+                let (a, ddd) = self.pack_variadic(pos, sig, a, ellipsis);
+                self.node(pos, ty, ExprKind::Call { callee: Callee::Func(f), args: a, ddd })
+            }
+            CallKind::Method { func: f, path, recv_addr, recv_deref } => {
+                let AK::Selector { x, .. } = &func.unparen().kind else {
+                    return Err(self.err(pos, "gomem: internal: method call without selector"));
+                };
+                let xe = self.expr(x)?;
+                let recv = self.receiver(xe, &path, recv_addr, recv_deref);
+                let a = self.args(args)?;
+                let sig = self.tt.funcs[f as usize].sig;
+                let (a, ddd) = self.pack_variadic(pos, sig, a, ellipsis);
+                let mut all = vec![recv];
+                all.extend(a);
+                self.node(pos, ty, ExprKind::Call { callee: Callee::Func(f), args: all, ddd })
+            }
+            CallKind::Interface { method } => {
+                let AK::Selector { x, .. } = &func.unparen().kind else {
+                    return Err(self.err(pos, "gomem: internal: interface call without selector"));
+                };
+                let recv = self.expr(x)?;
+                let a = self.args(args)?;
+                let fty = self.ty_of(func);
+                let (a, ddd) = self.pack_variadic(pos, fty, a, ellipsis);
+                self.node(pos, ty, ExprKind::Call { callee: Callee::Interface { recv: Box::new(recv), method }, args: a, ddd })
+            }
+            CallKind::Dynamic => {
+                let fv = self.expr(func)?;
+                let a = self.args(args)?;
+                let (a, ddd) = self.pack_variadic(pos, fv.ty, a, ellipsis);
+                self.node(pos, ty, ExprKind::Call { callee: Callee::Value(Box::new(fv)), args: a, ddd })
+            }
+        })
+    }
+
+    fn conversion(&mut self, to: TypeId, arg: &ast::Expr, ty: TypeId) -> LResult<Expr> {
+        use crate::types::BasicKind as BK;
+        let x = self.expr(arg)?;
+        let pos = x.pos;
+        let from_u = self.tt.types[self.underlying(x.ty) as usize].clone();
+        let to_u = self.tt.types[self.underlying(to) as usize].clone();
+        let is_byte_slice = |t: &Type, l: &Self| matches!(t, Type::Slice(e) if matches!(l.tt.types[l.underlying(*e) as usize], Type::Basic(BK::Uint8)));
+        let is_rune_slice = |t: &Type, l: &Self| matches!(t, Type::Slice(e) if matches!(l.tt.types[l.underlying(*e) as usize], Type::Basic(BK::Int32)));
+        let is_string = |t: &Type| matches!(t, Type::Basic(BK::String | BK::UntypedString));
+        let is_int = |t: &Type| {
+            matches!(
+                t,
+                Type::Basic(
+                    BK::Int | BK::Int8 | BK::Int16 | BK::Int32 | BK::Int64 | BK::Uint | BK::Uint8 | BK::Uint16
+                        | BK::Uint32 | BK::Uint64 | BK::Uintptr | BK::UntypedInt | BK::UntypedRune
+                )
+            )
+        };
+        let b = Box::new(x);
+        let kind = if matches!(to_u, Type::Interface(_)) {
+            ExprKind::ConvIface { x: b, implicit: false }
+        } else if is_string(&to_u) && is_byte_slice(&from_u, self) {
+            ExprKind::Bytes2Str(b)
+        } else if is_string(&to_u) && is_rune_slice(&from_u, self) {
+            ExprKind::Runes2Str(b)
+        } else if is_byte_slice(&to_u, self) && is_string(&from_u) {
+            ExprKind::Str2Bytes(b)
+        } else if is_rune_slice(&to_u, self) && is_string(&from_u) {
+            ExprKind::Str2Runes(b)
+        } else if is_string(&to_u) && is_int(&from_u) {
+            ExprKind::RuneStr(b)
+        } else {
+            ExprKind::Conv { x: b, implicit: false }
+        };
+        Ok(self.node(pos, ty, kind))
+    }
+}
+
+fn short_pkg(p: &str) -> &str {
+    p.rsplit('/').next().unwrap_or(p)
+}
+
+/// Does `e` name the variable `obj` (possibly through field selections / array indexing)?
+fn refers_to(info: &FileInfo, e: &ast::Expr, obj: crate::types::ObjId) -> bool {
+    match &e.unparen().kind {
+        AK::Name(_) => info.uses.get(&e.unparen().id) == Some(&obj),
+        AK::Selector { x, .. } => {
+            matches!(info.selections.get(&e.unparen().id), Some(Selection::Field { indirect: false, .. }))
+                && refers_to(info, x, obj)
+        }
+        AK::Index { x, .. } => refers_to(info, x, obj),
+        _ => false,
+    }
+}
+
+/// Collects the local variables (temporaries) an expression refers to, in first-use order.
+fn collect_names(e: &Expr, out: &mut Vec<VarId>, prog: &Program) {
+    if let ExprKind::Name(v) = e.kind {
+        if !out.contains(&v) && prog.var(v).class != VarClass::Global {
+            out.push(v);
+        }
+    }
+    e.for_each_child(&mut |c| collect_names(c, out, prog));
+}
+
+/// Visits every expression in a statement, telling whether it is inside a function literal.
+fn visit_exprs(s: &ast::Stmt, f: &mut dyn FnMut(&ast::Expr, bool)) {
+    walk_stmt(s, f, false)
+}
+
+fn visit_names(s: &ast::Stmt, f: &mut dyn FnMut(&ast::Expr)) {
+    walk_stmt(s, &mut |e, _| f(e), false)
+}
+
+fn walk_stmt(s: &ast::Stmt, f: &mut dyn FnMut(&ast::Expr, bool), inc: bool) {
+    let mut ex = |e: &ast::Expr, f: &mut dyn FnMut(&ast::Expr, bool)| walk_expr(e, f, inc);
+    match &s.kind {
+        SK::Empty | SK::Branch { .. } | SK::Select | SK::Const(_) | SK::Type(_) => {}
+        SK::Block(b) => b.stmts.iter().for_each(|s| walk_stmt(s, f, inc)),
+        SK::Expr(e) | SK::Go(e) | SK::Defer(e) => ex(e, f),
+        SK::Send { ch, value } => {
+            ex(ch, f);
+            ex(value, f)
+        }
+        SK::IncDec { x, .. } => ex(x, f),
+        SK::Assign { lhs, rhs, .. } => lhs.iter().chain(rhs).for_each(|e| ex(e, f)),
+        SK::Return(es) => es.iter().for_each(|e| ex(e, f)),
+        SK::If { init, cond, then, els } => {
+            if let Some(i) = init {
+                walk_stmt(i, f, inc)
+            }
+            ex(cond, f);
+            then.stmts.iter().for_each(|s| walk_stmt(s, f, inc));
+            if let Some(e) = els {
+                walk_stmt(e, f, inc)
+            }
+        }
+        SK::Switch { init, tag, body, .. } => {
+            if let Some(i) = init {
+                walk_stmt(i, f, inc)
+            }
+            if let Some(t) = tag {
+                ex(t, f)
+            }
+            for c in body {
+                c.exprs.iter().for_each(|e| ex(e, f));
+                c.body.iter().for_each(|s| walk_stmt(s, f, inc));
+            }
+        }
+        SK::TypeSwitch { init, x, body, .. } => {
+            if let Some(i) = init {
+                walk_stmt(i, f, inc)
+            }
+            ex(x, f);
+            for c in body {
+                c.body.iter().for_each(|s| walk_stmt(s, f, inc));
+            }
+        }
+        SK::For { init, cond, post, body } => {
+            for s in [init, post].into_iter().flatten() {
+                walk_stmt(s, f, inc)
+            }
+            if let Some(c) = cond {
+                ex(c, f)
+            }
+            body.stmts.iter().for_each(|s| walk_stmt(s, f, inc));
+        }
+        SK::Range { key, value, x, body, .. } => {
+            for e in [key, value].into_iter().flatten() {
+                ex(e, f)
+            }
+            ex(x, f);
+            body.stmts.iter().for_each(|s| walk_stmt(s, f, inc));
+        }
+        SK::Labeled { stmt, .. } => walk_stmt(stmt, f, inc),
+        SK::Var(specs) => specs.iter().flat_map(|s| &s.values).for_each(|e| ex(e, f)),
+    }
+}
+
+fn walk_expr(e: &ast::Expr, f: &mut dyn FnMut(&ast::Expr, bool), inc: bool) {
+    f(e, inc);
+    let mut w = |x: &ast::Expr, f: &mut dyn FnMut(&ast::Expr, bool)| walk_expr(x, f, inc);
+    match &e.kind {
+        AK::Name(_) | AK::BasicLit { .. } | AK::Ellipsis => {}
+        AK::CompositeLit { elems, .. } => elems.iter().for_each(|x| w(x, f)),
+        AK::KeyValue { key, value } => {
+            w(key, f);
+            w(value, f)
+        }
+        AK::FuncLit { body, .. } => body.stmts.iter().for_each(|s| walk_stmt(s, f, true)),
+        AK::Paren(x) | AK::Star(x) | AK::Unary { x, .. } | AK::Selector { x, .. } | AK::TypeAssert { x, .. } => w(x, f),
+        AK::Index { x, index } => {
+            w(x, f);
+            index.iter().for_each(|i| w(i, f))
+        }
+        AK::Slice { x, lo, hi, max } => {
+            w(x, f);
+            for i in [lo, hi, max].into_iter().flatten() {
+                w(i, f)
+            }
+        }
+        AK::Call { func, args, .. } => {
+            w(func, f);
+            args.iter().for_each(|a| w(a, f))
+        }
+        AK::Binary { x, y, .. } => {
+            w(x, f);
+            w(y, f)
+        }
+        _ => {}
+    }
+}
