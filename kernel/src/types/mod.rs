@@ -19,7 +19,12 @@
 //! lesson's program sees real packages with real signatures.
 
 pub mod check;
+pub mod fmt;
+pub mod layout;
+pub mod lookup;
+pub mod stdlib;
 pub mod table;
 
 pub use check::{check_program, Program};
+pub use lookup::Lookup;
 pub use table::*;

@@ -1,0 +1,9 @@
+package main
+
+func f(s string) {}
+
+func main() {
+	f(1)
+	x := 2
+	f(x)
+}

@@ -1,0 +1,9 @@
+package main
+
+func f() int {
+	return
+}
+
+func main() {
+	f()
+}

@@ -1,0 +1,9 @@
+package main
+
+func main() {
+	s := "a"
+	n := 1
+	println(s * n)
+	println(!n)
+	println(-s)
+}
