@@ -32,11 +32,17 @@ pub struct EscapeOptions {
 impl EscapeOptions {
     /// `go build -gcflags=-m`.
     pub fn default_m() -> Self {
-        EscapeOptions { inline: true, explain: false }
+        EscapeOptions {
+            inline: true,
+            explain: false,
+        }
     }
     /// `go build -gcflags='-m -l'`.
     pub fn no_inline() -> Self {
-        EscapeOptions { inline: false, explain: false }
+        EscapeOptions {
+            inline: false,
+            explain: false,
+        }
     }
 }
 
@@ -75,7 +81,10 @@ impl EscapeReport {
         }
         let mut s = String::from("# command-line-arguments\n");
         for l in &self.lines {
-            s.push_str(&format!("{}:{}:{}: {}\n", self.file, l.pos.line, l.pos.col, l.msg));
+            s.push_str(&format!(
+                "{}:{}:{}: {}\n",
+                self.file, l.pos.line, l.pos.col, l.msg
+            ));
         }
         s
     }
@@ -98,11 +107,26 @@ pub fn escape(file: &str, src: &str, opts: EscapeOptions) -> Result<EscapeReport
     if opts.inline {
         crate::inline::inline_program(&mut prog, &checked.table, &mut lines_inline);
     }
-    let out = escape::analyze(&prog, &checked.table, escape::Options { explain: opts.explain });
+    let out = escape::analyze(
+        &prog,
+        &checked.table,
+        escape::Options {
+            explain: opts.explain,
+        },
+    );
     let lines = lines_inline
         .into_iter()
         .chain(out.diags)
-        .map(|d| EscapeLine { pos: d.pos, msg: d.msg, kind: d.kind, func: d.func })
+        .map(|d| EscapeLine {
+            pos: d.pos,
+            msg: d.msg,
+            kind: d.kind,
+            func: d.func,
+        })
         .collect();
-    Ok(EscapeReport { file: file.to_string(), lines, explanations: out.explain })
+    Ok(EscapeReport {
+        file: file.to_string(),
+        lines,
+        explanations: out.explain,
+    })
 }

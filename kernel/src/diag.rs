@@ -20,7 +20,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(file: impl Into<String>, pos: Pos, msg: impl Into<String>) -> Diagnostic {
-        Diagnostic { file: file.into(), pos, msg: msg.into() }
+        Diagnostic {
+            file: file.into(),
+            pos,
+            msg: msg.into(),
+        }
     }
 
     /// A valid Go feature that the gomem subset does not implement, named so the reader knows
@@ -32,7 +36,11 @@ impl Diagnostic {
 
 impl std::fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.pos.line, self.pos.col, self.msg)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.pos.line, self.pos.col, self.msg
+        )
     }
 }
 

@@ -12,8 +12,14 @@ use crate::escape::DiagKind;
 pub fn render(r: &EscapeReport) -> String {
     let mut out = String::new();
     for l in &r.lines {
-        out.push_str(&format!("{}:{}:{}: {}\n", r.file, l.pos.line, l.pos.col, l.msg));
-        if !matches!(l.kind, DiagKind::MovedToHeap | DiagKind::Escapes | DiagKind::LeakingParam) {
+        out.push_str(&format!(
+            "{}:{}:{}: {}\n",
+            r.file, l.pos.line, l.pos.col, l.msg
+        ));
+        if !matches!(
+            l.kind,
+            DiagKind::MovedToHeap | DiagKind::Escapes | DiagKind::LeakingParam
+        ) {
             continue;
         }
         let steps: Vec<&String> = r
@@ -37,13 +43,20 @@ pub fn render(r: &EscapeReport) -> String {
 /// "~r0 ← &x:" → "the address of x flows into ~r0 (a result of the function)".
 fn describe_flow(flow: &str) -> String {
     let flow = flow.trim_end_matches(':');
-    let Some((dst, src)) = flow.split_once(" ← ") else { return flow.to_string() };
+    let Some((dst, src)) = flow.split_once(" ← ") else {
+        return flow.to_string();
+    };
     let dst = name(dst);
     if let Some(s) = src.strip_prefix('&') {
         format!("the address of {} flows into {}", name(s), dst)
     } else if src.starts_with('*') {
         let n = src.chars().take_while(|c| *c == '*').count();
-        format!("what {} points to ({n} dereference{}) flows into {}", name(&src[n..]), if n == 1 { "" } else { "s" }, dst)
+        format!(
+            "what {} points to ({n} dereference{}) flows into {}",
+            name(&src[n..]),
+            if n == 1 { "" } else { "s" },
+            dst
+        )
     } else {
         format!("{} is copied into {}", name(src), dst)
     }
@@ -53,8 +66,12 @@ fn name(n: &str) -> String {
     match n {
         "{heap}" => "the heap".into(),
         "{temp}" => "a temporary".into(),
-        s if s.starts_with("{storage for ") => format!("the memory allocated for `{}`", &s[13..s.len() - 1]),
-        s if s.starts_with("~r") || s.starts_with("~R") => format!("`{s}` (a result of the function)"),
+        s if s.starts_with("{storage for ") => {
+            format!("the memory allocated for `{}`", &s[13..s.len() - 1])
+        }
+        s if s.starts_with("~r") || s.starts_with("~R") => {
+            format!("`{s}` (a result of the function)")
+        }
         s => format!("`{s}`"),
     }
 }

@@ -18,8 +18,8 @@ pub mod api;
 pub mod diag;
 pub mod escape;
 pub mod explain;
-pub mod ir;
 pub mod inline;
+pub mod ir;
 pub mod syntax;
 pub mod types;
 

@@ -9,7 +9,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "gomem", version, about = "A simulator of Go 1.27.3's memory management")]
+#[command(
+    name = "gomem",
+    version,
+    about = "A simulator of Go 1.27.3's memory management"
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -36,7 +40,12 @@ enum Cmd {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.cmd {
-        Cmd::Escape { no_inline, explain, json, file } => escape_cmd(&file, !no_inline, explain, json),
+        Cmd::Escape {
+            no_inline,
+            explain,
+            json,
+            file,
+        } => escape_cmd(&file, !no_inline, explain, json),
     }
 }
 
@@ -68,7 +77,10 @@ fn escape_cmd(file: &str, inline: bool, explain: bool, json: bool) -> ExitCode {
     match gomem::escape(file, &src, opts) {
         Ok(report) => {
             if json {
-                println!("{}", serde_json::to_string_pretty(&report).expect("report serialises"));
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report).expect("report serialises")
+                );
             } else if explain {
                 print!("{}", gomem::explain::render(&report));
             } else {

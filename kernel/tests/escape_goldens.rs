@@ -25,7 +25,13 @@ fn corpus() -> Vec<PathBuf> {
 
 fn golden(file: &Path, suffix: &str) -> String {
     let stem = file.file_stem().unwrap().to_string_lossy().to_string();
-    let g = file.parent().unwrap().parent().unwrap().join("golden").join(format!("{stem}.{suffix}.txt"));
+    let g = file
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .join("golden")
+        .join(format!("{stem}.{suffix}.txt"));
     std::fs::read_to_string(&g).unwrap_or_else(|_| panic!("missing golden {}", g.display()))
 }
 
@@ -37,7 +43,8 @@ fn listed(mode: &str) -> BTreeSet<String> {
         .filter_map(|l| l.strip_prefix("- "))
         .filter_map(|l| {
             let (name, rest) = l.split_once(' ')?;
-            rest.starts_with(&format!("({mode})")).then(|| name.trim_end_matches(':').to_string())
+            rest.starts_with(&format!("({mode})"))
+                .then(|| name.trim_end_matches(':').to_string())
         })
         .collect()
 }
@@ -52,7 +59,14 @@ struct Tally {
 }
 
 fn run(mode: &str, opts: EscapeOptions) -> Tally {
-    let mut t = Tally { files_ok: 0, files: 0, lines_ok: 0, lines: 0, failing: BTreeSet::new(), report: String::new() };
+    let mut t = Tally {
+        files_ok: 0,
+        files: 0,
+        lines_ok: 0,
+        lines: 0,
+        failing: BTreeSet::new(),
+        report: String::new(),
+    };
     for f in corpus() {
         let name = f.file_name().unwrap().to_string_lossy().to_string();
         let src = std::fs::read_to_string(&f).unwrap();
@@ -83,7 +97,9 @@ fn run(mode: &str, opts: EscapeOptions) -> Tally {
                     t.report.push_str(&format!("  extra:   {l}\n"));
                 }
             }
-            if want_lines.iter().all(|l| got_lines.contains(l)) && got_lines.iter().all(|l| want_lines.contains(l)) {
+            if want_lines.iter().all(|l| got_lines.contains(l))
+                && got_lines.iter().all(|l| want_lines.contains(l))
+            {
                 t.report.push_str("  (same lines, different order)\n");
             }
         }
@@ -96,7 +112,11 @@ fn lcs(a: &[&str], b: &[&str]) -> usize {
     let mut dp = vec![vec![0usize; b.len() + 1]; a.len() + 1];
     for i in 0..a.len() {
         for j in 0..b.len() {
-            dp[i + 1][j + 1] = if a[i] == b[j] { dp[i][j] + 1 } else { dp[i][j + 1].max(dp[i + 1][j]) };
+            dp[i + 1][j + 1] = if a[i] == b[j] {
+                dp[i][j] + 1
+            } else {
+                dp[i][j + 1].max(dp[i + 1][j])
+            };
         }
     }
     dp[a.len()][b.len()]
@@ -104,7 +124,13 @@ fn lcs(a: &[&str], b: &[&str]) -> usize {
 
 fn check(mode: &str, opts: EscapeOptions) {
     let t = run(mode, opts);
-    let pct = |a: usize, b: usize| if b == 0 { 100.0 } else { 100.0 * a as f64 / b as f64 };
+    let pct = |a: usize, b: usize| {
+        if b == 0 {
+            100.0
+        } else {
+            100.0 * a as f64 / b as f64
+        }
+    };
     println!(
         "escape goldens ({mode}): {}/{} files exact ({:.1}%), {}/{} lines agree ({:.1}%)",
         t.files_ok,
@@ -121,7 +147,10 @@ fn check(mode: &str, opts: EscapeOptions) {
     let unlisted: Vec<_> = t.failing.difference(&known).collect();
     let fixed: Vec<_> = known.difference(&t.failing).collect();
     assert!(unlisted.is_empty(), "{} programs differ from real Go ({mode}) without a reason in DIFFERENCES.md: {unlisted:?}\n{}", unlisted.len(), t.report);
-    assert!(fixed.is_empty(), "programs listed in DIFFERENCES.md ({mode}) now agree with real Go; remove them: {fixed:?}");
+    assert!(
+        fixed.is_empty(),
+        "programs listed in DIFFERENCES.md ({mode}) now agree with real Go; remove them: {fixed:?}"
+    );
 }
 
 #[test]

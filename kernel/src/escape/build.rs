@@ -48,7 +48,10 @@ impl<'a> Batch<'a, '_> {
                 let l = self.old_loc(*v);
                 self.locs[l].loop_depth = self.loop_depth;
             }
-            StmtKind::Label(_) | StmtKind::Break(_) | StmtKind::Continue(_) | StmtKind::Fallthrough => {}
+            StmtKind::Label(_)
+            | StmtKind::Break(_)
+            | StmtKind::Continue(_)
+            | StmtKind::Fallthrough => {}
             StmtKind::Block(list) => self.stmts(list),
             StmtKind::If { cond, then, els } => {
                 self.discard(cond);
@@ -66,12 +69,20 @@ impl<'a> Batch<'a, '_> {
                 self.block(body);
                 self.loop_depth -= 1;
             }
-            StmtKind::Range { key, value, x, body } => {
+            StmtKind::Range {
+                key,
+                value,
+                x,
+                body,
+            } => {
                 let tmp = self.new_loc(LocNode::None, true);
                 self.expr(Hole::to(tmp), x);
                 self.loop_depth += 1;
                 let ks = vec![self.addr(key.as_ref()), self.addr(value.as_ref())];
-                let is_array = matches!(self.tt.types[self.tt.underlying(x.ty) as usize], Type::Array { .. });
+                let is_array = matches!(
+                    self.tt.types[self.tt.underlying(x.ty) as usize],
+                    Type::Array { .. }
+                );
                 let k1 = if is_array {
                     self.stmt_note(ks[1].clone(), s, "range")
                 } else {
@@ -104,7 +115,7 @@ impl<'a> Batch<'a, '_> {
                         let ty = self.prog.var(v).ty;
                         if self.tt.has_pointers(ty) {
                             let mut k = Hole::to(l);
-                            if !self.tt.is_interface(ty) && !self.tt.is_direct_iface(ty) {
+                            if !self.tt.is_interface(ty) && !self.tt.is_pointer_shaped(ty) {
                                 k = k.shift(1);
                             }
                             ks.push(self.note_text(k, || ("case".into(), c.pos), "switch case"));
@@ -147,7 +158,12 @@ impl<'a> Batch<'a, '_> {
                 let res = &self.prog.func(self.curfn).results;
                 let dsts: Vec<Expr> = res
                     .iter()
-                    .map(|&r| Expr { id: 0, pos: s.pos, ty: self.prog.var(r).ty, kind: ExprKind::Name(r) })
+                    .map(|&r| Expr {
+                        id: 0,
+                        pos: s.pos,
+                        ty: self.prog.var(r).ty,
+                        kind: ExprKind::Name(r),
+                    })
                     .collect();
                 let ks: Vec<Hole> = dsts.iter().map(|d| self.addr_owned(d)).collect();
                 for (i, k) in ks.iter().enumerate() {
@@ -182,8 +198,14 @@ impl<'a> Batch<'a, '_> {
                     k = self.later(Hole::to(BLANK));
                 }
                 match &call.kind {
-                    ExprKind::Call { callee: Callee::Value(f), .. } => self.expr(k, f),
-                    ExprKind::Call { callee: Callee::Func(_), .. } => {}
+                    ExprKind::Call {
+                        callee: Callee::Value(f),
+                        ..
+                    } => self.expr(k, f),
+                    ExprKind::Call {
+                        callee: Callee::Func(_),
+                        ..
+                    } => {}
                     _ => self.call(None, call),
                 }
             }
@@ -234,17 +256,30 @@ impl<'a> Batch<'a, '_> {
     }
 
     fn is_array(&self, t: crate::types::TypeId) -> bool {
-        matches!(self.tt.types[self.tt.underlying(t) as usize], Type::Array { .. })
+        matches!(
+            self.tt.types[self.tt.underlying(t) as usize],
+            Type::Array { .. }
+        )
     }
 
-    fn assign_list(&mut self, dsts: &'a [Expr], srcs: &[Option<&'a Expr>], why: &'static str, s: &'a Stmt) {
+    fn assign_list(
+        &mut self,
+        dsts: &'a [Expr],
+        srcs: &[Option<&'a Expr>],
+        why: &'static str,
+        s: &'a Stmt,
+    ) {
         let ks: Vec<Hole> = dsts.iter().map(|d| self.addr(Some(d))).collect();
         for (i, k) in ks.iter().enumerate() {
             let src = srcs.get(i).copied().flatten();
             let mut k = k.clone();
             if let Some(src) = src {
                 if super::oracle::is_self_assign(&dsts[i], src) {
-                    let msg = format!("{} ignoring self-assignment in {}", self.func_name(self.curfn), self.pr.stmt(s));
+                    let msg = format!(
+                        "{} ignoring self-assignment in {}",
+                        self.func_name(self.curfn),
+                        self.pr.stmt(s)
+                    );
                     let f = self.curfn;
                     self.emit(s.pos, msg, super::DiagKind::SelfAssignment, f);
                     k = Hole::to(BLANK);
@@ -258,7 +293,15 @@ impl<'a> Batch<'a, '_> {
 
     /// Marks assigned variables as reassigned, except at their own declaration.
     fn reassigned(&mut self, ks: &[Hole], s: &'a Stmt, is_range: bool) {
-        if let StmtKind::Assign { dst: Expr { kind: ExprKind::Name(v), .. }, src: None, .. } = &s.kind {
+        if let StmtKind::Assign {
+            dst: Expr {
+                kind: ExprKind::Name(v),
+                ..
+            },
+            src: None,
+            ..
+        } = &s.kind
+        {
             if self.prog.var(*v).defn.is_none() {
                 return;
             }
@@ -287,7 +330,11 @@ impl<'a> Batch<'a, '_> {
             k.dst = BLANK;
         }
         match &n.kind {
-            ExprKind::Literal { .. } | ExprKind::Nil | ExprKind::MethodExpr(_) | ExprKind::FuncName(_) | ExprKind::Blank => {}
+            ExprKind::Literal { .. }
+            | ExprKind::Nil
+            | ExprKind::MethodExpr(_)
+            | ExprKind::FuncName(_)
+            | ExprKind::Blank => {}
             ExprKind::Global(_) => {}
             ExprKind::Name(v) => {
                 let l = self.old_loc(*v);
@@ -316,7 +363,7 @@ impl<'a> Batch<'a, '_> {
             }
             ExprKind::DotType { x, .. } => {
                 let mut k = k;
-                if !self.tt.is_interface(n.ty) && !self.tt.is_direct_iface(n.ty) {
+                if !self.tt.is_interface(n.ty) && !self.tt.is_pointer_shaped(n.ty) {
                     k = k.shift(1);
                 }
                 let k = self.expr_note(k, n, "dot");
@@ -346,7 +393,7 @@ impl<'a> Batch<'a, '_> {
             ExprKind::Conv { x, .. } => self.expr(k, x),
             ExprKind::ConvIface { x, .. } => {
                 let mut k = k;
-                if !self.tt.is_interface(x.ty) && !self.tt.is_direct_iface(x.ty) {
+                if !self.tt.is_interface(x.ty) && !self.tt.is_pointer_shaped(x.ty) {
                     k = self.spill(k, n);
                 }
                 let k = self.expr_note(k, n, "interface-converted");
@@ -449,7 +496,11 @@ impl<'a> Batch<'a, '_> {
                 self.curfn = saved;
                 self.walk_func(fid);
             }
-            ExprKind::Bytes2Str(x) | ExprKind::Runes2Str(x) | ExprKind::Str2Bytes(x) | ExprKind::Str2Runes(x) | ExprKind::RuneStr(x) => {
+            ExprKind::Bytes2Str(x)
+            | ExprKind::Runes2Str(x)
+            | ExprKind::Str2Bytes(x)
+            | ExprKind::Str2Runes(x)
+            | ExprKind::RuneStr(x) => {
                 self.spill(k, n);
                 self.discard(x);
             }
@@ -498,7 +549,8 @@ impl<'a> Batch<'a, '_> {
                         if fns.is_empty() {
                             if let Some(ks) = &ks {
                                 if ks.iter().any(|k| k.dst != BLANK) {
-                                    callee_k = self.expr_note(Hole::to(CALLEE), n, "callee operand");
+                                    callee_k =
+                                        self.expr_note(Hole::to(CALLEE), n, "callee operand");
                                 }
                             }
                         }
@@ -513,8 +565,10 @@ impl<'a> Batch<'a, '_> {
                     let k = if fns.is_empty() {
                         Hole::to(HEAP)
                     } else {
-                        let holes: Vec<Hole> =
-                            fns.iter().map(|&f| self.tag_hole(ks.as_ref(), Some(f), i)).collect();
+                        let holes: Vec<Hole> = fns
+                            .iter()
+                            .map(|&f| self.tag_hole(ks.as_ref(), Some(f), i))
+                            .collect();
                         self.tee(holes)
                     };
                     let k = self.expr_note(k, n, "call parameter");
@@ -524,15 +578,21 @@ impl<'a> Batch<'a, '_> {
             ExprKind::InlCall { body, results, .. } => {
                 self.stmts(body);
                 for (i, &r) in results.iter().enumerate() {
-                    let k = ks.as_ref().and_then(|ks| ks.get(i).cloned()).unwrap_or(Hole::to(BLANK));
+                    let k = ks
+                        .as_ref()
+                        .and_then(|ks| ks.get(i).cloned())
+                        .unwrap_or(Hole::to(BLANK));
                     let l = self.old_loc(r);
                     self.flow(k, l);
                 }
             }
             ExprKind::Append { args, ddd } => {
-                let k0 = ks.as_ref().map(|ks| ks[0].clone()).unwrap_or(Hole::to(BLANK));
+                let k0 = ks
+                    .as_ref()
+                    .map(|ks| ks[0].clone())
+                    .unwrap_or(Hole::to(BLANK));
                 let mut appendee_k = self.tee(vec![k0.clone(), Hole::to(MUTATOR)]);
-                let elem = self.tt.elem(args[0].ty);
+                let elem = self.tt.elem(args[0].ty).unwrap_or(0);
                 if self.tt.has_pointers(elem) {
                     let hk = self.expr_note(Hole::to(HEAP).shift(1), n, "appendee slice");
                     appendee_k = self.tee(vec![appendee_k, hk]);
@@ -542,9 +602,13 @@ impl<'a> Batch<'a, '_> {
                 if *ddd {
                     let mut appended = Hole::to(BLANK);
                     if let Some(a1) = args.get(1) {
-                        let is_slice = matches!(self.tt.types[self.tt.underlying(a1.ty) as usize], Type::Slice(_));
-                        if is_slice && self.tt.has_pointers(self.tt.elem(a1.ty)) {
-                            appended = self.expr_note(Hole::to(HEAP).shift(1), n, "appended slice...");
+                        let is_slice = matches!(
+                            self.tt.types[self.tt.underlying(a1.ty) as usize],
+                            Type::Slice(_)
+                        );
+                        if is_slice && self.tt.has_pointers(self.tt.elem(a1.ty).unwrap_or(0)) {
+                            appended =
+                                self.expr_note(Hole::to(HEAP).shift(1), n, "appended slice...");
                         }
                         let k = self.expr_note(appended, n, "call parameter");
                         self.expr(k, a1);
@@ -562,8 +626,11 @@ impl<'a> Batch<'a, '_> {
                 let k = self.expr_note(Hole::to(MUTATOR), n, "call parameter");
                 self.expr(k, dst);
                 let mut copied = Hole::to(BLANK);
-                let is_slice = matches!(self.tt.types[self.tt.underlying(src.ty) as usize], Type::Slice(_));
-                if is_slice && self.tt.has_pointers(self.tt.elem(src.ty)) {
+                let is_slice = matches!(
+                    self.tt.types[self.tt.underlying(src.ty) as usize],
+                    Type::Slice(_)
+                );
+                if is_slice && self.tt.has_pointers(self.tt.elem(src.ty).unwrap_or(0)) {
                     copied = self.expr_note(Hole::to(HEAP).shift(1), n, "copied slice");
                 }
                 let k = self.expr_note(copied, n, "call parameter");
@@ -571,7 +638,10 @@ impl<'a> Batch<'a, '_> {
             }
             ExprKind::Builtin { which, args } => match which {
                 Builtin::Min | Builtin::Max => {
-                    let k0 = ks.as_ref().map(|ks| ks[0].clone()).unwrap_or(Hole::to(BLANK));
+                    let k0 = ks
+                        .as_ref()
+                        .map(|ks| ks[0].clone())
+                        .unwrap_or(Hole::to(BLANK));
                     for a in args {
                         let k = self.expr_note(k0.clone(), n, "call parameter");
                         self.expr(k, a);
@@ -596,7 +666,9 @@ impl<'a> Batch<'a, '_> {
             },
             ExprKind::Recv(x) => self.discard(x),
             _ => {
-                let k = ks.and_then(|k| k.into_iter().next()).unwrap_or(Hole::to(BLANK));
+                let k = ks
+                    .and_then(|k| k.into_iter().next())
+                    .unwrap_or(Hole::to(BLANK));
                 self.expr(k, n);
             }
         }
@@ -606,17 +678,10 @@ impl<'a> Batch<'a, '_> {
     /// `ReassignOracle` finds them.
     fn static_callees(&mut self, v: &'a Expr) -> Vec<FuncId> {
         let fnid = self.outermost(self.curfn);
+        let prog = self.prog;
         let oracle = self.oracle(fnid);
-        let sv = oracle.static_value(self.prog, v);
-        match &sv.kind {
-            ExprKind::FuncName(f) => {
-                if self.prog.funcs.get(*f as usize).map(|f| f.is_some()).unwrap_or(false) || self.tt.funcs.len() > *f as usize {
-                    vec![*f]
-                } else {
-                    vec![]
-                }
-            }
-            ExprKind::MethodExpr(f) => vec![*f],
+        match &oracle.static_value(prog, v).kind {
+            ExprKind::FuncName(f) | ExprKind::MethodExpr(f) => vec![*f],
             ExprKind::Name(var) => oracle.func_assignments(*var).unwrap_or_default(),
             _ => vec![],
         }
@@ -674,10 +739,23 @@ impl<'a> Batch<'a, '_> {
         if let Some(tags) = self.out.tags.get(&f) {
             return tags.get(i).copied().unwrap_or_default();
         }
-        if let Some(tags) = self.prog.funcs.get(f as usize).and_then(|f| f.as_ref()).and_then(|f| f.extern_tags.clone())
-            .or_else(|| self.tt.funcs.get(f as usize).and_then(|f| f.extern_tags.clone()))
+        if let Some(tags) = self
+            .prog
+            .funcs
+            .get(f as usize)
+            .and_then(|f| f.as_ref())
+            .and_then(|f| f.extern_tags.clone())
+            .or_else(|| {
+                self.tt
+                    .funcs
+                    .get(f as usize)
+                    .and_then(|f| f.extern_tags.clone())
+            })
         {
-            return tags.get(i).map(|t| super::leaks::Leaks::parse(t)).unwrap_or_default();
+            return tags
+                .get(i)
+                .map(|t| super::leaks::Leaks::parse(t))
+                .unwrap_or_default();
         }
         // A body-less function without a declared summary: Go assumes every pointer leaks.
         let _ = VarClass::Auto;

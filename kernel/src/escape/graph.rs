@@ -140,7 +140,12 @@ pub struct Hole {
 
 impl Hole {
     pub fn to(dst: LocId) -> Hole {
-        Hole { dst, derefs: 0, notes: None, addrtaken: false }
+        Hole {
+            dst,
+            derefs: 0,
+            notes: None,
+            addrtaken: false,
+        }
     }
 
     pub fn shift(mut self, delta: i32) -> Hole {

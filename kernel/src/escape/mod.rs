@@ -244,7 +244,11 @@ impl<'a, 'o> Batch<'a, 'o> {
     }
 
     fn walk_func(&mut self, f: FuncId) {
-        let saved = (self.curfn, self.loop_depth, std::mem::take(&mut self.labels));
+        let saved = (
+            self.curfn,
+            self.loop_depth,
+            std::mem::take(&mut self.labels),
+        );
         self.curfn = f;
         self.loop_depth = 1;
         let body = &self.prog.func(f).body;
@@ -307,17 +311,31 @@ impl<'a, 'o> Batch<'a, 'o> {
             self.locs[src].attrs |= ATTR_ALL;
             return;
         }
-        self.locs[dst].edges.push(Edge { src, derefs: k.derefs, notes: k.notes });
+        self.locs[dst].edges.push(Edge {
+            src,
+            derefs: k.derefs,
+            notes: k.notes,
+        });
     }
 
     /// Attaches an explanation step to a hole (only when explaining).
-    pub(crate) fn note_text(&self, k: Hole, what: impl FnOnce() -> (String, Pos), why: &'static str) -> Hole {
+    pub(crate) fn note_text(
+        &self,
+        k: Hole,
+        what: impl FnOnce() -> (String, Pos),
+        why: &'static str,
+    ) -> Hole {
         if !self.opts.explain {
             return k;
         }
         let (what, pos) = what();
         let mut k = k;
-        k.notes = Some(std::rc::Rc::new(graph::Note { next: k.notes.take(), what, pos, why }));
+        k.notes = Some(std::rc::Rc::new(graph::Note {
+            next: k.notes.take(),
+            what,
+            pos,
+            why,
+        }));
         k
     }
 
@@ -380,7 +398,12 @@ impl<'a, 'o> Batch<'a, 'o> {
     fn emit(&mut self, pos: Pos, msg: String, kind: DiagKind, f: FuncId) {
         if self.prog.func(f).is_user {
             let func = self.func_name(f);
-            self.out.diags.push(Diag { pos, msg, kind, func });
+            self.out.diags.push(Diag {
+                pos,
+                msg,
+                kind,
+                func,
+            });
         }
     }
 
@@ -389,8 +412,11 @@ impl<'a, 'o> Batch<'a, 'o> {
     fn finish(&mut self, fns: &[FuncId]) {
         for &f in fns {
             let func = self.prog.func(f);
-            let sig_results: Vec<String> =
-                func.results.iter().map(|r| self.prog.var(*r).name.clone()).collect();
+            let sig_results: Vec<String> = func
+                .results
+                .iter()
+                .map(|r| self.prog.var(*r).name.clone())
+                .collect();
             let mut tags = Vec::new();
             for &p in &func.params {
                 tags.push(self.param_tag(f, p, &sig_results));
@@ -416,7 +442,8 @@ impl<'a, 'o> Batch<'a, 'o> {
                 }
                 LocNode::Expr(e) => {
                     // The closures of go/defer wrappers are never reported.
-                    let wrapper = matches!(e.kind, ExprKind::Closure(f) if self.prog.func(f).wrapper);
+                    let wrapper =
+                        matches!(e.kind, ExprKind::Closure(f) if self.prog.func(f).wrapper);
                     let text = if matches!(e.kind, ExprKind::Append { .. }) {
                         "append".to_string()
                     } else {
@@ -424,11 +451,21 @@ impl<'a, 'o> Batch<'a, 'o> {
                     };
                     if escapes {
                         if !wrapper {
-                            self.emit(e.pos, format!("{text} escapes to heap"), DiagKind::Escapes, curfn);
+                            self.emit(
+                                e.pos,
+                                format!("{text} escapes to heap"),
+                                DiagKind::Escapes,
+                                curfn,
+                            );
                         }
                         self.out.heap_sites.insert(e.id);
                     } else if !wrapper {
-                        self.emit(e.pos, format!("{text} does not escape"), DiagKind::DoesNotEscape, curfn);
+                        self.emit(
+                            e.pos,
+                            format!("{text} does not escape"),
+                            DiagKind::DoesNotEscape,
+                            curfn,
+                        );
                     }
                     if matches!(e.kind, ExprKind::Str2Bytes(_)) && !mutates {
                         self.emit(
@@ -476,7 +513,12 @@ impl<'a, 'o> Batch<'a, 'o> {
                 }
             }
             if !warned {
-                self.emit(pos, format!("{name} does not escape"), DiagKind::ParamDoesNotEscape, f);
+                self.emit(
+                    pos,
+                    format!("{name} does not escape"),
+                    DiagKind::ParamDoesNotEscape,
+                    f,
+                );
             }
         }
         esc
@@ -501,15 +543,16 @@ impl<'a, 'o> Batch<'a, 'o> {
                 }
                 match &e.kind {
                     ExprKind::New | ExprKind::PtrLit(_) => {
-                        let elem = tt.elem(e.ty);
-                        (tt.size_of(elem) > MAX_IMPLICIT_STACK_VAR_SIZE).then_some("too large for stack")
+                        let elem = tt.elem(e.ty).unwrap_or(0);
+                        (tt.size_of(elem) > MAX_IMPLICIT_STACK_VAR_SIZE)
+                            .then_some("too large for stack")
                     }
                     ExprKind::Closure(f) => {
                         let size = self.closure_size(*f);
                         (size > MAX_IMPLICIT_STACK_VAR_SIZE).then_some("too large for stack")
                     }
                     ExprKind::MakeSlice { len, cap } => {
-                        let elem = tt.elem(e.ty);
+                        let elem = tt.elem(e.ty).unwrap_or(0);
                         let esize = tt.size_of(elem);
                         if esize == 0 {
                             return Some("zero-sized element");
@@ -518,11 +561,15 @@ impl<'a, 'o> Batch<'a, 'o> {
                         let n = match self.rewritten.get(&e.id) {
                             Some((_, Some(n))) => Some(*n),
                             _ => match &r.kind {
-                                ExprKind::Literal { value: crate::types::ConstValue::Int(n), .. } => Some(*n),
+                                ExprKind::Literal {
+                                    value: crate::types::ConstValue::Int(n),
+                                    ..
+                                } => Some(*n),
                                 _ => None,
                             },
                         }?;
-                        (n > (MAX_IMPLICIT_STACK_VAR_SIZE / esize) as i128).then_some("too large for stack")
+                        (n > (MAX_IMPLICIT_STACK_VAR_SIZE / esize) as i128)
+                            .then_some("too large for stack")
                     }
                     _ => None,
                 }

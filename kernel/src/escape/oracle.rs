@@ -38,13 +38,19 @@ impl Oracle {
         let mut addr_taken = HashSet::new();
         let mut defs: Vec<(VarId, Option<Expr>)> = Vec::new();
         let mut assigns: Vec<(VarId, u32, Option<Expr>)> = Vec::new();
-        crate::ir::visit::visit_func(prog, f, true, &mut |s| collect(s, &mut defs, &mut assigns), &mut |e| {
-            if let ExprKind::Addr { x, .. } = &e.kind {
-                if let Some(v) = outer_name(x) {
-                    addr_taken.insert(v);
+        crate::ir::visit::visit_func(
+            prog,
+            f,
+            true,
+            &mut |s| collect(s, &mut defs, &mut assigns),
+            &mut |e| {
+                if let ExprKind::Addr { x, .. } = &e.kind {
+                    if let Some(v) = outer_name(x) {
+                        addr_taken.insert(v);
+                    }
                 }
-            }
-        });
+            },
+        );
         for (v, init) in defs {
             let var = prog.var(v);
             if var.class == VarClass::Auto && !addr_taken.contains(&v) {
@@ -91,7 +97,11 @@ impl Oracle {
 
     /// Functions assigned to a function-typed local, if they are all named functions.
     pub fn func_assignments(&self, v: VarId) -> Option<Vec<FuncId>> {
-        self.func_assigns.get(&v).cloned().flatten().filter(|l| !l.is_empty())
+        self.func_assigns
+            .get(&v)
+            .cloned()
+            .flatten()
+            .filter(|l| !l.is_empty())
     }
 }
 
@@ -112,7 +122,11 @@ fn outer_name(e: &Expr) -> Option<VarId> {
 }
 
 /// Collects definitions and assignments of local variables.
-fn collect(s: &Stmt, defs: &mut Vec<(VarId, Option<Expr>)>, assigns: &mut Vec<(VarId, u32, Option<Expr>)>) {
+fn collect(
+    s: &Stmt,
+    defs: &mut Vec<(VarId, Option<Expr>)>,
+    assigns: &mut Vec<(VarId, u32, Option<Expr>)>,
+) {
     let mut target = |d: &Expr, src: Option<&Expr>| {
         if let Some(v) = outer_name(d) {
             assigns.push((v, s.id, src.cloned()));
@@ -138,13 +152,27 @@ fn collect(s: &Stmt, defs: &mut Vec<(VarId, Option<Expr>)>, assigns: &mut Vec<(V
     }
     // Definitions: `x := e` / `var x = e` (the statement that defines x).
     match &s.kind {
-        StmtKind::Assign { dst: Expr { kind: ExprKind::Name(v), .. }, src, .. } => {
+        StmtKind::Assign {
+            dst: Expr {
+                kind: ExprKind::Name(v),
+                ..
+            },
+            src,
+            ..
+        } => {
             defs.push((*v, src.clone()));
         }
         StmtKind::Assign2 { lhs, rhs, .. } => {
             for (i, l) in lhs.iter().enumerate() {
                 if let ExprKind::Name(v) = l.kind {
-                    defs.push((v, if lhs.len() == rhs.len() { rhs.get(i).cloned() } else { None }));
+                    defs.push((
+                        v,
+                        if lhs.len() == rhs.len() {
+                            rhs.get(i).cloned()
+                        } else {
+                            None
+                        },
+                    ));
                 }
             }
         }
@@ -187,8 +215,12 @@ fn is_slice_self_assign(dst: &Expr, src: &Expr) -> bool {
         ExprKind::Deref { x, .. } | ExprKind::DotPtr { x, .. } => x,
         _ => return false,
     };
-    let ExprKind::Name(dv) = dst_x.kind else { return false };
-    let ExprKind::Slice { x: base, .. } = &src.kind else { return false };
+    let ExprKind::Name(dv) = dst_x.kind else {
+        return false;
+    };
+    let ExprKind::Slice { x: base, .. } = &src.kind else {
+        return false;
+    };
     if let ExprKind::Addr { .. } = base.kind {
         return false;
     }
@@ -204,7 +236,9 @@ fn same_safe(a: &Expr, b: &Expr) -> bool {
         (ExprKind::Name(x), ExprKind::Name(y)) => x == y,
         (ExprKind::Global(x), ExprKind::Global(y)) => x == y,
         (ExprKind::Dot { x, field: f }, ExprKind::Dot { x: y, field: g })
-        | (ExprKind::DotPtr { x, field: f }, ExprKind::DotPtr { x: y, field: g }) => f == g && same_safe(x, y),
+        | (ExprKind::DotPtr { x, field: f }, ExprKind::DotPtr { x: y, field: g }) => {
+            f == g && same_safe(x, y)
+        }
         (ExprKind::Deref { x, .. }, ExprKind::Deref { x: y, .. }) => same_safe(x, y),
         (ExprKind::Literal { value: v, .. }, ExprKind::Literal { value: w, .. }) => v == w,
         (ExprKind::Index { x, index: i }, ExprKind::Index { x: y, index: j }) => {
@@ -219,12 +253,15 @@ fn may_affect_memory(e: &Expr) -> bool {
         ExprKind::Name(_) | ExprKind::Literal { .. } | ExprKind::Nil => false,
         ExprKind::Binary { x, y, .. } => may_affect_memory(x) || may_affect_memory(y),
         ExprKind::Index { x, index } => may_affect_memory(x) || may_affect_memory(index),
-        ExprKind::Conv { x, .. } | ExprKind::Unary { x, .. } | ExprKind::Dot { x, .. } | ExprKind::DotPtr { x, .. } | ExprKind::Deref { x, .. } => {
-            may_affect_memory(x)
-        }
-        ExprKind::Builtin { which: crate::types::Builtin::Len | crate::types::Builtin::Cap, args } => {
-            args.iter().any(may_affect_memory)
-        }
+        ExprKind::Conv { x, .. }
+        | ExprKind::Unary { x, .. }
+        | ExprKind::Dot { x, .. }
+        | ExprKind::DotPtr { x, .. }
+        | ExprKind::Deref { x, .. } => may_affect_memory(x),
+        ExprKind::Builtin {
+            which: crate::types::Builtin::Len | crate::types::Builtin::Cap,
+            args,
+        } => args.iter().any(may_affect_memory),
         _ => true,
     }
 }
@@ -232,14 +269,18 @@ fn may_affect_memory(e: &Expr) -> bool {
 impl<'a> Batch<'a, '_> {
     pub(super) fn oracle(&mut self, f: FuncId) -> &Oracle {
         let prog = self.prog;
-        self.oracles.entry(f).or_insert_with(|| Oracle::new(prog, f))
+        self.oracles
+            .entry(f)
+            .or_insert_with(|| Oracle::new(prog, f))
     }
 
     /// Replaces non-constant operands by the constants they are known to hold, where that
     /// lets the value avoid the heap: `make([]T, n)` with `n` a single-assignment local
     /// holding a constant, and interface conversions of such locals.
     pub(super) fn rewrite_with_literals(&mut self, l: usize) {
-        let LocNode::Expr(e) = self.locs[l].n else { return };
+        let LocNode::Expr(e) = self.locs[l].n else {
+            return;
+        };
         let f = self.outermost(self.locs[l].curfn);
         match &e.kind {
             ExprKind::MakeSlice { len, cap } => {
@@ -250,11 +291,21 @@ impl<'a> Batch<'a, '_> {
                 let prog = self.prog;
                 let sv = self.oracle(f).static_value(prog, r).clone();
                 let n = match &sv.kind {
-                    ExprKind::Literal { value: ConstValue::Int(n), .. } if *n >= 0 => Some(*n),
-                    ExprKind::Builtin { which: crate::types::Builtin::Len, args } => {
+                    ExprKind::Literal {
+                        value: ConstValue::Int(n),
+                        ..
+                    } if *n >= 0 => Some(*n),
+                    ExprKind::Builtin {
+                        which: crate::types::Builtin::Len,
+                        args,
+                    } => {
                         let x = self.oracle(f).static_value(prog, &args[0]).clone();
                         match &x.kind {
-                            ExprKind::SliceLit { len, implicit: false, .. } => Some(*len as i128),
+                            ExprKind::SliceLit {
+                                len,
+                                implicit: false,
+                                ..
+                            } => Some(*len as i128),
                             _ => None,
                         }
                     }

@@ -222,23 +222,50 @@ impl<'a> Batch<'a, '_> {
         }
     }
 
-    fn explain_flow(&mut self, pos: crate::syntax::Pos, dst: LocId, src: LocId, derefs: i32, notes: Option<std::rc::Rc<Note>>) {
-        let ops = if derefs < 0 { "&".to_string() } else { "*".repeat(derefs as usize) };
-        let line = format!("  flow: {} ← {}{}:", self.loc_name(dst), ops, self.loc_name(src));
+    fn explain_flow(
+        &mut self,
+        pos: crate::syntax::Pos,
+        dst: LocId,
+        src: LocId,
+        derefs: i32,
+        notes: Option<std::rc::Rc<Note>>,
+    ) {
+        let ops = if derefs < 0 {
+            "&".to_string()
+        } else {
+            "*".repeat(derefs as usize)
+        };
+        let line = format!(
+            "  flow: {} ← {}{}:",
+            self.loc_name(dst),
+            ops,
+            self.loc_name(src)
+        );
         self.out.explain.push((pos, line));
         let mut n = notes;
         while let Some(note) = n {
-            self.out.explain.push((pos, format!("    from {} ({}) at {}", note.what, note.why, note.pos)));
+            self.out.explain.push((
+                pos,
+                format!("    from {} ({}) at {}", note.what, note.why, note.pos),
+            ));
             n = note.next.clone();
         }
     }
 
-    pub(super) fn explain_direct(&mut self, dst: LocId, src: LocId, derefs: i32, notes: Option<std::rc::Rc<Note>>) {
+    pub(super) fn explain_direct(
+        &mut self,
+        dst: LocId,
+        src: LocId,
+        derefs: i32,
+        notes: Option<std::rc::Rc<Note>>,
+    ) {
         let n = self.locs[src].n;
         let pos = self.loc_pos_pub(n);
         let f = self.prog.func(self.locs[src].curfn).name.clone();
         let text = self.loc_text_pub(n);
-        self.out.explain.push((pos, format!("{text} escapes to heap in {f}:")));
+        self.out
+            .explain
+            .push((pos, format!("{text} escapes to heap in {f}:")));
         self.explain_flow(pos, dst, src, derefs, notes);
     }
 
@@ -255,7 +282,9 @@ impl<'a> Batch<'a, '_> {
         let pos = self.loc_pos_pub(n);
         let f = self.prog.func(self.locs[src].curfn).name.clone();
         let text = self.loc_text_pub(n);
-        self.out.explain.push((pos, format!("{text} escapes to heap in {f}:")));
+        self.out
+            .explain
+            .push((pos, format!("{text} escapes to heap in {f}:")));
         self.explain_chain(pos, root, src);
     }
 
@@ -265,7 +294,10 @@ impl<'a> Batch<'a, '_> {
         let f = self.prog.func(self.locs[l].curfn).name.clone();
         let text = self.loc_text_pub(n);
         let sink = self.loc_name(root);
-        self.out.explain.push((pos, format!("parameter {text} leaks to {sink} for {f} with derefs={derefs}:")));
+        self.out.explain.push((
+            pos,
+            format!("parameter {text} leaks to {sink} for {f} with derefs={derefs}:"),
+        ));
         self.explain_chain(pos, root, l);
     }
 

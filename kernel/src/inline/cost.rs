@@ -42,21 +42,40 @@ pub fn can_inline(
     if func.pragmas.iter().any(|p| p == "go:noinline") || !func.has_body {
         return None;
     }
-    let mut v = Hairy { prog, tt, inlinable, budget: INLINE_MAX_BUDGET, impossible: None };
+    let mut v = Hairy {
+        prog,
+        tt,
+        inlinable,
+        budget: INLINE_MAX_BUDGET,
+        impossible: None,
+    };
     v.stmts(&func.body);
     if v.impossible.is_some() || v.budget < 0 {
         return None;
     }
-    Some(Inlinable { cost: INLINE_MAX_BUDGET - v.budget })
+    Some(Inlinable {
+        cost: INLINE_MAX_BUDGET - v.budget,
+    })
 }
 
 /// The cost of a function, or why it cannot be inlined (for `-m=2`-style explanations).
-pub fn cost_of(prog: &Program, tt: &TypeTable, f: FuncId, inlinable: &HashMap<FuncId, Inlinable>) -> Result<i32, String> {
+pub fn cost_of(
+    prog: &Program,
+    tt: &TypeTable,
+    f: FuncId,
+    inlinable: &HashMap<FuncId, Inlinable>,
+) -> Result<i32, String> {
     let func = prog.func(f);
     if func.pragmas.iter().any(|p| p == "go:noinline") {
         return Err("marked go:noinline".into());
     }
-    let mut v = Hairy { prog, tt, inlinable, budget: INLINE_MAX_BUDGET, impossible: None };
+    let mut v = Hairy {
+        prog,
+        tt,
+        inlinable,
+        budget: INLINE_MAX_BUDGET,
+        impossible: None,
+    };
     v.stmts(&func.body);
     match v.impossible {
         Some(r) => Err(r),
@@ -111,7 +130,11 @@ impl Hairy<'_> {
                 return;
             }
             StmtKind::If { cond, then, els } => {
-                if let ExprKind::Literal { value: crate::types::ConstValue::Bool(b), .. } = cond.kind {
+                if let ExprKind::Literal {
+                    value: crate::types::ConstValue::Bool(b),
+                    ..
+                } = cond.kind
+                {
                     self.stmts(if b { then } else { els });
                     return;
                 }
@@ -127,7 +150,9 @@ impl Hairy<'_> {
                     self.expr(s)
                 }
             }
-            StmtKind::AssignOp { dst, src, incdec, .. } => {
+            StmtKind::AssignOp {
+                dst, src, incdec, ..
+            } => {
                 self.expr(dst);
                 if !incdec {
                     self.expr(src)
@@ -140,7 +165,9 @@ impl Hairy<'_> {
                 lhs.iter().for_each(|e| self.expr(e));
                 self.expr(call)
             }
-            StmtKind::Return(es) | StmtKind::BuiltinStmt { args: es, .. } => es.iter().for_each(|e| self.expr(e)),
+            StmtKind::Return(es) | StmtKind::BuiltinStmt { args: es, .. } => {
+                es.iter().for_each(|e| self.expr(e))
+            }
             StmtKind::If { cond, then, els } => {
                 self.expr(cond);
                 self.stmts(then);
@@ -155,7 +182,12 @@ impl Hairy<'_> {
                 }
                 self.stmts(body);
             }
-            StmtKind::Range { key, value, x, body } => {
+            StmtKind::Range {
+                key,
+                value,
+                x,
+                body,
+            } => {
                 for e in [key, value].into_iter().flatten() {
                     self.expr(e)
                 }
@@ -206,7 +238,9 @@ impl Hairy<'_> {
                         None => INLINE_EXTRA_CALL_COST,
                     },
                     Callee::Value(v) => match &v.kind {
-                        ExprKind::Name(var) if self.prog.var(*var).class == VarClass::Param => INLINE_PARAM_CALL_COST,
+                        ExprKind::Name(var) if self.prog.var(*var).class == VarClass::Param => {
+                            INLINE_PARAM_CALL_COST
+                        }
                         _ => INLINE_EXTRA_CALL_COST,
                     },
                     Callee::Interface { .. } => INLINE_EXTRA_CALL_COST,
@@ -225,7 +259,10 @@ impl Hairy<'_> {
                 args.iter().for_each(|a| self.expr(a));
                 return;
             }
-            ExprKind::Builtin { which: crate::types::Builtin::Recover, .. } => {
+            ExprKind::Builtin {
+                which: crate::types::Builtin::Recover,
+                ..
+            } => {
                 self.impossible = Some("call to recover".into());
                 return;
             }
@@ -239,7 +276,8 @@ impl Hairy<'_> {
                 return;
             }
             ExprKind::Addr { x, .. } => {
-                if let ExprKind::Dot { x: inner, .. } | ExprKind::DotPtr { x: inner, .. } = &x.kind {
+                if let ExprKind::Dot { x: inner, .. } | ExprKind::DotPtr { x: inner, .. } = &x.kind
+                {
                     if matches!(inner.kind, ExprKind::Name(_)) && self.field_offset_zero(x) {
                         self.budget += 2;
                     }
@@ -254,12 +292,22 @@ impl Hairy<'_> {
             ExprKind::MethodExpr(_) => self.budget += 1,
             ExprKind::Slice { x, lo, hi, .. } => {
                 if let Some(l) = lo {
-                    if matches!(l.kind, ExprKind::Literal { value: crate::types::ConstValue::Int(0), .. }) {
+                    if matches!(
+                        l.kind,
+                        ExprKind::Literal {
+                            value: crate::types::ConstValue::Int(0),
+                            ..
+                        }
+                    ) {
                         self.budget += 1;
                     }
                 }
                 if let Some(h) = hi {
-                    if let ExprKind::Builtin { which: crate::types::Builtin::Len, args } = &h.kind {
+                    if let ExprKind::Builtin {
+                        which: crate::types::Builtin::Len,
+                        args,
+                    } = &h.kind
+                    {
                         if same_expr(&args[0], x) {
                             self.budget += 2;
                         }

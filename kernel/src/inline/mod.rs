@@ -29,7 +29,14 @@ pub use cost::INLINE_MAX_BUDGET;
 /// callees first, exactly as `ir.VisitFuncsBottomUp` does.
 pub fn bottom_up(prog: &Program, roots: &[FuncId]) -> Vec<Vec<FuncId>> {
     let set: HashSet<FuncId> = roots.iter().copied().collect();
-    let mut v = Visitor { prog, set: &set, visitgen: 0, node_id: HashMap::new(), stack: vec![], out: vec![] };
+    let mut v = Visitor {
+        prog,
+        set: &set,
+        visitgen: 0,
+        node_id: HashMap::new(),
+        stack: vec![],
+        out: vec![],
+    };
     for &f in roots {
         if prog.func(f).outer.is_none() {
             v.visit(f);
@@ -62,8 +69,13 @@ impl Visitor<'_> {
         let mut refs = Vec::new();
         crate::ir::visit::visit_func(self.prog, f, false, &mut |_| {}, &mut |e| match &e.kind {
             ExprKind::FuncName(g) | ExprKind::MethodExpr(g) => refs.push(*g),
-            ExprKind::MethodValue { method: Some(g), .. } => refs.push(*g),
-            ExprKind::Call { callee: Callee::Func(g), .. } => refs.push(*g),
+            ExprKind::MethodValue {
+                method: Some(g), ..
+            } => refs.push(*g),
+            ExprKind::Call {
+                callee: Callee::Func(g),
+                ..
+            } => refs.push(*g),
             ExprKind::Closure(g) => refs.push(*g),
             _ => {}
         });
@@ -80,7 +92,11 @@ impl Visitor<'_> {
         }
 
         if (min == id || min == id + 1) && self.prog.func(f).outer.is_none() {
-            let i = self.stack.iter().rposition(|&x| x == f).expect("function is on the stack");
+            let i = self
+                .stack
+                .iter()
+                .rposition(|&x| x == f)
+                .expect("function is on the stack");
             for &x in &self.stack[i..] {
                 self.node_id.insert(x, u32::MAX);
             }
@@ -103,7 +119,12 @@ pub fn inline_program(prog: &mut Program, tt: &TypeTable, diags: &mut Vec<Diag>)
     // Standard-library functions marked inlinable by the prelude are known up front.
     for f in prog.funcs.iter().flatten() {
         if !f.is_user && f.has_body && f.pragmas.iter().any(|p| p == "gomem:inline") {
-            inlinable.insert(f.id, cost::Inlinable { cost: stdlib_cost(f) });
+            inlinable.insert(
+                f.id,
+                cost::Inlinable {
+                    cost: stdlib_cost(f),
+                },
+            );
             bodies.insert(f.id, f.body.clone());
         }
     }
@@ -129,12 +150,14 @@ pub fn inline_program(prog: &mut Program, tt: &TypeTable, diags: &mut Vec<Diag>)
     }
 }
 
-
 /// The inline cost the prelude declares for a standard-library function (`//gomem:inline N`),
 /// used when a user function calling it is itself costed.
 fn stdlib_cost(f: &crate::ir::Func) -> i32 {
     f.pragmas
         .iter()
-        .find_map(|p| p.strip_prefix("gomem:inlinecost ").and_then(|n| n.trim().parse().ok()))
+        .find_map(|p| {
+            p.strip_prefix("gomem:inlinecost ")
+                .and_then(|n| n.trim().parse().ok())
+        })
         .unwrap_or(INLINE_MAX_BUDGET)
 }

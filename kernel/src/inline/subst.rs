@@ -35,17 +35,36 @@ pub fn inline_calls(
     diags: &mut Vec<Diag>,
 ) {
     let mut body = std::mem::take(&mut prog.func_mut(f).body);
-    let mut cx = Cx { prog, tt, inlinable, bodies, diags, caller: f, stack: vec![f], values: HashMap::new() };
+    let mut cx = Cx {
+        prog,
+        tt,
+        inlinable,
+        bodies,
+        diags,
+        caller: f,
+        stack: vec![f],
+        values: HashMap::new(),
+    };
     cx.inline_stmts(&mut body);
     cx.prog.func_mut(f).body = body;
     // Closures declared in f are functions of their own in the same batch.
-    let closures: Vec<FuncId> =
-        prog.funcs.iter().flatten().filter(|g| g.outer == Some(f) && !g.wrapper).map(|g| g.id).collect();
+    let closures: Vec<FuncId> = prog
+        .funcs
+        .iter()
+        .flatten()
+        .filter(|g| g.outer == Some(f) && !g.wrapper)
+        .map(|g| g.id)
+        .collect();
     for c in closures {
         inline_calls(prog, tt, c, inlinable, bodies, diags);
     }
-    let wrappers: Vec<FuncId> =
-        prog.funcs.iter().flatten().filter(|g| g.outer == Some(f) && g.wrapper).map(|g| g.id).collect();
+    let wrappers: Vec<FuncId> = prog
+        .funcs
+        .iter()
+        .flatten()
+        .filter(|g| g.outer == Some(f) && g.wrapper)
+        .map(|g| g.id)
+        .collect();
     for w in wrappers {
         inline_calls(prog, tt, w, inlinable, bodies, diags);
     }
@@ -89,7 +108,8 @@ impl PartsMut for Relabel<'_, '_, '_> {
     }
     fn stmts(&mut self, list: &mut Vec<Stmt>) {
         for c in list.iter_mut() {
-            self.cx.relabel_stmt(c, self.map, self.pos, self.results, self.sids);
+            self.cx
+                .relabel_stmt(c, self.map, self.pos, self.results, self.sids);
         }
     }
 }
@@ -109,24 +129,42 @@ impl Cx<'_> {
     fn inline_expr(&mut self, e: &mut Expr) {
         // Children first, as the Go inliner edits bottom-up.
         e.for_each_child_mut(&mut |c| self.inline_expr(c));
-        if let ExprKind::Call { callee: Callee::Interface { .. }, .. } = &e.kind {
+        if let ExprKind::Call {
+            callee: Callee::Interface { .. },
+            ..
+        } = &e.kind
+        {
             self.devirtualize(e);
         }
-        let ExprKind::Call { callee: Callee::Func(g), .. } = &e.kind else { return };
+        let ExprKind::Call {
+            callee: Callee::Func(g),
+            ..
+        } = &e.kind
+        else {
+            return;
+        };
         let g = *g;
         if !self.inlinable.contains_key(&g) || self.stack.contains(&g) {
             return;
         }
-        let Some(body) = self.bodies.get(&g) else { return };
+        let Some(body) = self.bodies.get(&g) else {
+            return;
+        };
         let pos = e.pos;
-        let name = Printer { prog: self.prog, tt: self.tt }.func_name_ir(g);
+        let name = Printer {
+            prog: self.prog,
+            tt: self.tt,
+        }
+        .func_name_ir(g);
         self.diags.push(Diag {
             pos,
             msg: format!("inlining call to {name}"),
             kind: DiagKind::InliningCall,
             func: self.prog.func(self.caller).name.clone(),
         });
-        let ExprKind::Call { args, .. } = std::mem::replace(&mut e.kind, ExprKind::Nil) else { unreachable!() };
+        let ExprKind::Call { args, .. } = std::mem::replace(&mut e.kind, ExprKind::Nil) else {
+            unreachable!()
+        };
         let mut inl = self.instantiate(g, body.clone(), args, pos);
         self.stack.push(g);
         if let ExprKind::InlCall { body, .. } = &mut inl.kind {
@@ -145,7 +183,15 @@ impl Cx<'_> {
         } else {
             v.name.clone()
         };
-        let id = self.prog.new_var(Var { name, pos, ty: v.ty, class: VarClass::Auto, func: Some(self.caller), defn: None, obj: None });
+        let id = self.prog.new_var(Var {
+            name,
+            pos,
+            ty: v.ty,
+            class: VarClass::Auto,
+            func: Some(self.caller),
+            defn: None,
+            obj: None,
+        });
         self.prog.func_mut(self.caller).dcl.push(id);
         id
     }
@@ -154,12 +200,22 @@ impl Cx<'_> {
     fn instantiate(&mut self, g: FuncId, body: Vec<Stmt>, args: Vec<Expr>, pos: Pos) -> Expr {
         let callee = self.prog.func(g).clone();
         let prefix = if callee.pkg != self.prog.func(self.caller).pkg && callee.pkg != "main" {
-            callee.pkg.rsplit('/').next().unwrap_or(&callee.pkg).to_string()
+            callee
+                .pkg
+                .rsplit('/')
+                .next()
+                .unwrap_or(&callee.pkg)
+                .to_string()
         } else {
             String::new()
         };
         let mut map: HashMap<VarId, VarId> = HashMap::new();
-        for &v in callee.params.iter().chain(callee.results.iter()).chain(callee.dcl.iter()) {
+        for &v in callee
+            .params
+            .iter()
+            .chain(callee.results.iter())
+            .chain(callee.dcl.iter())
+        {
             if !map.contains_key(&v) {
                 let nv = self.new_var(v, pos, &prefix);
                 map.insert(v, nv);
@@ -180,9 +236,18 @@ impl Cx<'_> {
                 self.values.insert(*p, a.clone());
             }
             let kind = if lhs.len() == 1 {
-                StmtKind::Assign { dst: lhs.into_iter().next().expect("one"), src: args.into_iter().next(), define: true }
+                StmtKind::Assign {
+                    dst: lhs.into_iter().next().expect("one"),
+                    src: args.into_iter().next(),
+                    define: true,
+                }
             } else {
-                StmtKind::Assign2 { kind: crate::ir::Assign2Kind::Pair, lhs, rhs: args, define: true }
+                StmtKind::Assign2 {
+                    kind: crate::ir::Assign2Kind::Pair,
+                    lhs,
+                    rhs: args,
+                    define: true,
+                }
             };
             out.push(Stmt { id: sid, pos, kind });
         }
@@ -198,13 +263,27 @@ impl Cx<'_> {
             _ => 0,
         };
         let id = self.prog.new_node();
-        Expr { id, pos, ty, kind: ExprKind::InlCall { func: g, body: out, results } }
+        Expr {
+            id,
+            pos,
+            ty,
+            kind: ExprKind::InlCall {
+                func: g,
+                body: out,
+                results,
+            },
+        }
     }
 
     fn name(&mut self, v: VarId, pos: Pos) -> Expr {
         let ty = self.prog.var(v).ty;
         let id = self.prog.new_node();
-        Expr { id, pos, ty, kind: ExprKind::Name(v) }
+        Expr {
+            id,
+            pos,
+            ty,
+            kind: ExprKind::Name(v),
+        }
     }
 
     fn mk_stmt(&mut self, pos: Pos, kind: StmtKind) -> Stmt {
@@ -212,7 +291,13 @@ impl Cx<'_> {
         Stmt { id, pos, kind }
     }
 
-    fn copy_stmts(&mut self, list: &[Stmt], map: &HashMap<VarId, VarId>, pos: Pos, results: &[VarId]) -> Vec<Stmt> {
+    fn copy_stmts(
+        &mut self,
+        list: &[Stmt],
+        map: &HashMap<VarId, VarId>,
+        pos: Pos,
+        results: &[VarId],
+    ) -> Vec<Stmt> {
         let mut out = Vec::new();
         let mut sid_map: HashMap<u32, u32> = HashMap::new();
         for s in list {
@@ -231,7 +316,14 @@ impl Cx<'_> {
         out
     }
 
-    fn relabel_stmt(&mut self, s: &mut Stmt, map: &HashMap<VarId, VarId>, pos: Pos, results: &[VarId], sids: &mut HashMap<u32, u32>) {
+    fn relabel_stmt(
+        &mut self,
+        s: &mut Stmt,
+        map: &HashMap<VarId, VarId>,
+        pos: Pos,
+        results: &[VarId],
+        sids: &mut HashMap<u32, u32>,
+    ) {
         let new_id = self.prog.new_stmt();
         // Variables defined by the original statement are defined by the copy.
         for (&old, &new) in map.iter() {
@@ -253,11 +345,26 @@ impl Cx<'_> {
             let lhs: Vec<Expr> = results.iter().map(|&r| self.name(r, pos)).collect();
             s.kind = match (lhs.len(), vals.len()) {
                 (_, 0) => StmtKind::Block(vec![]),
-                (1, 1) => StmtKind::Assign { dst: lhs.into_iter().next().expect("one"), src: vals.into_iter().next(), define: false },
-                _ => StmtKind::Assign2 { kind: crate::ir::Assign2Kind::Pair, lhs, rhs: vals, define: false },
+                (1, 1) => StmtKind::Assign {
+                    dst: lhs.into_iter().next().expect("one"),
+                    src: vals.into_iter().next(),
+                    define: false,
+                },
+                _ => StmtKind::Assign2 {
+                    kind: crate::ir::Assign2Kind::Pair,
+                    lhs,
+                    rhs: vals,
+                    define: false,
+                },
             };
         }
-        let mut r = Relabel { cx: self, map, pos, results, sids };
+        let mut r = Relabel {
+            cx: self,
+            map,
+            pos,
+            results,
+            sids,
+        };
         s.parts_mut(&mut r);
         if let StmtKind::Assign { dst, .. } = &mut s.kind {
             self.relabel_expr(dst, map, pos);
@@ -265,7 +372,10 @@ impl Cx<'_> {
     }
 
     fn relabel_expr(&mut self, e: &mut Expr, map: &HashMap<VarId, VarId>, pos: Pos) {
-        if e.id != 0 && e.pos == pos && matches!(e.kind, ExprKind::Name(v) if map.values().any(|&m| m == v)) {
+        if e.id != 0
+            && e.pos == pos
+            && matches!(e.kind, ExprKind::Name(v) if map.values().any(|&m| m == v))
+        {
             return;
         }
         e.id = self.prog.new_node();
@@ -303,7 +413,11 @@ impl Cx<'_> {
         let id = self.prog.funcs.len() as FuncId;
         func.id = id;
         func.outer = Some(self.caller);
-        func.closure_vars = func.closure_vars.iter().map(|v| *map.get(v).unwrap_or(v)).collect();
+        func.closure_vars = func
+            .closure_vars
+            .iter()
+            .map(|v| *map.get(v).unwrap_or(v))
+            .collect();
         func.pos = pos;
         self.prog.funcs.push(Some(func));
         id
@@ -311,32 +425,88 @@ impl Cx<'_> {
 
     /// `g.M()` where `g` holds a known concrete type → `g.(T).M()`.
     fn devirtualize(&mut self, e: &mut Expr) {
-        let ExprKind::Call { callee: Callee::Interface { recv, method }, .. } = &e.kind else { return };
+        let ExprKind::Call {
+            callee: Callee::Interface { recv, method },
+            ..
+        } = &e.kind
+        else {
+            return;
+        };
         let ExprKind::Name(v) = recv.kind else { return };
-        let Some(val) = self.values.get(&v) else { return };
-        let ExprKind::ConvIface { x, .. } = &val.kind else { return };
+        let Some(val) = self.values.get(&v) else {
+            return;
+        };
+        let ExprKind::ConvIface { x, .. } = &val.kind else {
+            return;
+        };
         let concrete = x.ty;
-        let Some(m) = self.tt.find_method(concrete, method) else { return };
-        let pr = Printer { prog: self.prog, tt: self.tt };
-        let msg = format!("devirtualizing {}.{} to {}", pr.expr(recv), method, pr.ty(concrete));
-        self.diags.push(Diag { pos: e.pos, msg, kind: DiagKind::Devirtualizing, func: self.prog.func(self.caller).name.clone() });
-        let ExprKind::Call { callee: Callee::Interface { recv, .. }, args, ddd } = std::mem::replace(&mut e.kind, ExprKind::Nil) else {
+        let m = match self.tt.lookup_field_or_method(concrete, method) {
+            crate::types::Lookup::Method { func, path, .. } if path.is_empty() => func,
+            _ => return,
+        };
+        let pr = Printer {
+            prog: self.prog,
+            tt: self.tt,
+        };
+        let msg = format!(
+            "devirtualizing {}.{} to {}",
+            pr.expr(recv),
+            method,
+            pr.ty(concrete)
+        );
+        self.diags.push(Diag {
+            pos: e.pos,
+            msg,
+            kind: DiagKind::Devirtualizing,
+            func: self.prog.func(self.caller).name.clone(),
+        });
+        let ExprKind::Call {
+            callee: Callee::Interface { recv, .. },
+            args,
+            ddd,
+        } = std::mem::replace(&mut e.kind, ExprKind::Nil)
+        else {
             unreachable!()
         };
         let rpos = recv.pos;
         let id = self.prog.new_node();
-        let mut assert = Expr { id, pos: rpos, ty: concrete, kind: ExprKind::DotType { x: recv, comma_ok: false } };
+        let mut assert = Expr {
+            id,
+            pos: rpos,
+            ty: concrete,
+            kind: ExprKind::DotType {
+                x: recv,
+                comma_ok: false,
+            },
+        };
         // A value method called through a pointer-typed concrete value needs a dereference.
-        let recv_ty = self.tt.funcs[m as usize].recv.map(|o| self.tt.objects[o as usize].ty);
-        if let (Some(rt), Type::Pointer(elem)) = (recv_ty, &self.tt.types[self.tt.underlying(concrete) as usize]) {
+        let recv_ty = self.tt.funcs[m as usize]
+            .recv
+            .map(|o| self.tt.objects[o as usize].ty);
+        if let (Some(rt), Type::Pointer(elem)) = (
+            recv_ty,
+            &self.tt.types[self.tt.underlying(concrete) as usize],
+        ) {
             if rt == *elem {
                 let id = self.prog.new_node();
-                assert = Expr { id, pos: rpos, ty: rt, kind: ExprKind::Deref { x: Box::new(assert), implicit: true } };
+                assert = Expr {
+                    id,
+                    pos: rpos,
+                    ty: rt,
+                    kind: ExprKind::Deref {
+                        x: Box::new(assert),
+                        implicit: true,
+                    },
+                };
             }
         }
         let mut all = vec![assert];
         all.extend(args);
-        e.kind = ExprKind::Call { callee: Callee::Func(m), args: all, ddd };
+        e.kind = ExprKind::Call {
+            callee: Callee::Func(m),
+            args: all,
+            ddd,
+        };
     }
 }
 
@@ -348,7 +518,11 @@ impl Printer<'_> {
         if func.pkg == "main" || func.pkg.is_empty() {
             func.name.clone()
         } else {
-            format!("{}.{}", func.pkg.rsplit('/').next().unwrap_or(&func.pkg), func.name)
+            format!(
+                "{}.{}",
+                func.pkg.rsplit('/').next().unwrap_or(&func.pkg),
+                func.name
+            )
         }
     }
 }

@@ -103,7 +103,9 @@ impl Printer<'_> {
             StructLit(fs) => self.complit(out, e.ty, !fs.is_empty()),
             ArrayLit(es) => self.complit(out, e.ty, !es.is_empty()),
             MapLit(kvs) => self.complit(out, e.ty, !kvs.is_empty()),
-            SliceLit { elems, implicit, .. } => {
+            SliceLit {
+                elems, implicit, ..
+            } => {
                 if *implicit {
                     out.push_str("... argument");
                 } else {
@@ -239,8 +241,10 @@ impl Printer<'_> {
                     out.push_str(&self.prog.var(results[0]).name);
                 } else {
                     out.push_str("(.");
-                    let names: Vec<_> =
-                        results.iter().map(|r| self.prog.var(*r).name.clone()).collect();
+                    let names: Vec<_> = results
+                        .iter()
+                        .map(|r| self.prog.var(*r).name.clone())
+                        .collect();
                     out.push_str(&format!("[{}]", names.join(" ")));
                     out.push(')');
                 }
@@ -289,8 +293,10 @@ impl Printer<'_> {
     }
 
     fn is_named(&self, t: TypeId) -> bool {
-        matches!(self.tt.types[t as usize], Type::Named { .. } | Type::Basic(_))
-            || self.tt.type_string(t) == "any"
+        matches!(
+            self.tt.types[t as usize],
+            Type::Named { .. } | Type::Basic(_)
+        ) || self.tt.type_string(t) == "any"
     }
 
     /// The printed name of a function as it appears in an expression (`fmt.Println`, `f`,
@@ -300,7 +306,11 @@ impl Printer<'_> {
         if info.pkg == "main" || info.pkg.is_empty() {
             info.name.clone()
         } else {
-            format!("{}.{}", info.pkg.rsplit('/').next().unwrap_or(&info.pkg), info.name)
+            format!(
+                "{}.{}",
+                info.pkg.rsplit('/').next().unwrap_or(&info.pkg),
+                info.name
+            )
         }
     }
 
@@ -328,10 +338,19 @@ impl Printer<'_> {
         };
         let default = matches!(
             (v, kind),
-            (ConstValue::Bool(_), Some(BasicKind::Bool | BasicKind::UntypedBool))
-                | (ConstValue::Int(_), Some(BasicKind::Int | BasicKind::UntypedInt))
-                | (ConstValue::Float(_), Some(BasicKind::Float64 | BasicKind::UntypedFloat))
-                | (ConstValue::String(_), Some(BasicKind::String | BasicKind::UntypedString))
+            (
+                ConstValue::Bool(_),
+                Some(BasicKind::Bool | BasicKind::UntypedBool)
+            ) | (
+                ConstValue::Int(_),
+                Some(BasicKind::Int | BasicKind::UntypedInt)
+            ) | (
+                ConstValue::Float(_),
+                Some(BasicKind::Float64 | BasicKind::UntypedFloat)
+            ) | (
+                ConstValue::String(_),
+                Some(BasicKind::String | BasicKind::UntypedString)
+            )
         ) && !matches!(&self.tt.types[ty as usize], Type::Named { .. });
         if default {
             val
@@ -350,15 +369,26 @@ impl Printer<'_> {
                     None => format!("{} {} <nil>", self.expr(dst), op),
                 }
             }
-            StmtKind::AssignOp { op, dst, src, incdec } => {
+            StmtKind::AssignOp {
+                op,
+                dst,
+                src,
+                incdec,
+            } => {
                 if *incdec {
-                    let suffix = if *op == crate::syntax::ast::BinaryOp::Add { "++" } else { "--" };
+                    let suffix = if *op == crate::syntax::ast::BinaryOp::Add {
+                        "++"
+                    } else {
+                        "--"
+                    };
                     format!("{}{}", self.expr(dst), suffix)
                 } else {
                     format!("{} {}= {}", self.expr(dst), op.as_str(), self.expr(src))
                 }
             }
-            StmtKind::Assign2 { lhs, rhs, define, .. } => {
+            StmtKind::Assign2 {
+                lhs, rhs, define, ..
+            } => {
                 let op = if *define { ":=" } else { "=" };
                 let l: Vec<_> = lhs.iter().map(|e| self.expr(e)).collect();
                 let r: Vec<_> = rhs.iter().map(|e| self.expr(e)).collect();

@@ -28,9 +28,7 @@ use std::collections::{HashMap, HashSet};
 use super::*;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::syntax::ast::{self, AssignOp, ExprKind as AK, StmtKind as SK};
-use crate::types::{
-    CallKind, FileInfo, Mode, ObjKind, Selection, Type, TypeTable, VarKind,
-};
+use crate::types::{CallKind, FileInfo, Mode, ObjKind, Selection, Type, TypeTable, VarKind};
 
 type LResult<T> = Result<T, Diagnostic>;
 
@@ -101,7 +99,9 @@ impl<'a> Lowerer<'a> {
         for (fi, file) in self.tp.files.iter().enumerate() {
             for decl in &file.decls {
                 if let ast::Decl::Func(fd) = decl {
-                    let Some(fid) = self.func_of_decl(fi, fd) else { continue };
+                    let Some(fid) = self.func_of_decl(fi, fd) else {
+                        continue;
+                    };
                     self.file = fi;
                     self.lower_decl(fid, fd)?;
                     if fi == self.tp.user_file {
@@ -204,11 +204,20 @@ impl<'a> Lowerer<'a> {
     // ----- helpers -----------------------------------------------------------------------
 
     fn node(&mut self, pos: Pos, ty: TypeId, kind: ExprKind) -> Expr {
-        Expr { id: self.out.new_node(), pos, ty, kind }
+        Expr {
+            id: self.out.new_node(),
+            pos,
+            ty,
+            kind,
+        }
     }
 
     fn stmt(&mut self, pos: Pos, kind: StmtKind) -> Stmt {
-        Stmt { id: self.out.new_stmt(), pos, kind }
+        Stmt {
+            id: self.out.new_stmt(),
+            pos,
+            kind,
+        }
     }
 
     fn underlying(&self, mut t: TypeId) -> TypeId {
@@ -220,10 +229,6 @@ impl<'a> Lowerer<'a> {
 
     fn ty_of(&self, e: &ast::Expr) -> TypeId {
         self.info().types.get(&e.id).map(|tv| tv.ty).unwrap_or(0)
-    }
-
-    fn is_iface(&self, t: TypeId) -> bool {
-        matches!(self.tt.types[self.underlying(t) as usize], Type::Interface(_))
     }
 
     /// A new compiler temporary in the current function, named as Go names them.
@@ -248,7 +253,14 @@ impl<'a> Lowerer<'a> {
         let v = self.temp(ty, pos);
         let dcl = self.stmt(pos, StmtKind::Dcl(v));
         let dst = self.node(pos, ty, ExprKind::Name(v));
-        let asg = self.stmt(pos, StmtKind::Assign { dst, src: Some(e), define: true });
+        let asg = self.stmt(
+            pos,
+            StmtKind::Assign {
+                dst,
+                src: Some(e),
+                define: true,
+            },
+        );
         self.out.vars[v as usize].defn = Some(asg.id);
         self.pre.push(dcl);
         self.pre.push(asg);
@@ -295,10 +307,25 @@ impl<'a> Lowerer<'a> {
                 let one = self.node(
                     pos,
                     dst.ty,
-                    ExprKind::Literal { value: crate::types::ConstValue::Int(1), sym: None },
+                    ExprKind::Literal {
+                        value: crate::types::ConstValue::Int(1),
+                        sym: None,
+                    },
                 );
-                let op = if *inc { ast::BinaryOp::Add } else { ast::BinaryOp::Sub };
-                vec![self.stmt(pos, StmtKind::AssignOp { op, dst, src: one, incdec: true })]
+                let op = if *inc {
+                    ast::BinaryOp::Add
+                } else {
+                    ast::BinaryOp::Sub
+                };
+                vec![self.stmt(
+                    pos,
+                    StmtKind::AssignOp {
+                        op,
+                        dst,
+                        src: one,
+                        incdec: true,
+                    },
+                )]
             }
             SK::Assign { op, lhs, rhs } => self.assign(pos, *op, lhs, rhs, out)?,
             SK::Go(call) | SK::Defer(call) => {
@@ -322,7 +349,12 @@ impl<'a> Lowerer<'a> {
                 };
                 vec![self.stmt(pos, k)]
             }
-            SK::If { init, cond, then, els } => {
+            SK::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
                 let mut stmts = Vec::new();
                 if let Some(i) = init {
                     self.stmt_into(i, &mut stmts)?;
@@ -338,7 +370,14 @@ impl<'a> Lowerer<'a> {
                         v
                     }
                 };
-                let ifs = self.stmt(pos, StmtKind::If { cond: c, then: t, els: e });
+                let ifs = self.stmt(
+                    pos,
+                    StmtKind::If {
+                        cond: c,
+                        then: t,
+                        els: e,
+                    },
+                );
                 stmts.push(ifs);
                 if init.is_some() {
                     vec![self.stmt(pos, StmtKind::Block(stmts))]
@@ -346,7 +385,12 @@ impl<'a> Lowerer<'a> {
                     stmts
                 }
             }
-            SK::For { init, cond, post, body } => {
+            SK::For {
+                init,
+                cond,
+                post,
+                body,
+            } => {
                 let mut stmts = Vec::new();
                 let mut per_iter = Vec::new();
                 if let Some(i) = init {
@@ -385,16 +429,32 @@ impl<'a> Lowerer<'a> {
                     b.push(self.stmt(pos, StmtKind::Dcl(v)));
                 }
                 b.extend(self.block(&body.stmts)?);
-                let f = self.stmt(pos, StmtKind::For { cond: c, post: p, body: b });
+                let f = self.stmt(
+                    pos,
+                    StmtKind::For {
+                        cond: c,
+                        post: p,
+                        body: b,
+                    },
+                );
                 stmts.push(f);
                 vec![self.stmt(pos, StmtKind::Block(stmts))]
             }
-            SK::Range { key, value, define, x, body } => {
+            SK::Range {
+                key,
+                value,
+                define,
+                x,
+                body,
+            } => {
                 let xe = self.expr(x)?;
                 let mut before = std::mem::take(&mut self.pre);
                 let mut b = Vec::new();
                 let rid = self.out.new_stmt();
-                let mut lhs = |l: &mut Self, e: &Option<ast::Expr>, b: &mut Vec<Stmt>| -> LResult<Option<Expr>> {
+                let mut lhs = |l: &mut Self,
+                               e: &Option<ast::Expr>,
+                               b: &mut Vec<Stmt>|
+                 -> LResult<Option<Expr>> {
                     let Some(e) = e else { return Ok(None) };
                     if *define {
                         if let AK::Name(n) = &e.kind {
@@ -402,7 +462,9 @@ impl<'a> Lowerer<'a> {
                                 return Ok(Some(l.node(e.pos, 0, ExprKind::Blank)));
                             }
                             let Some(&obj) = l.info().defs.get(&e.pos) else {
-                                return Err(l.err(e.pos, format!("gomem: internal: no object for {n}")));
+                                return Err(
+                                    l.err(e.pos, format!("gomem: internal: no object for {n}"))
+                                );
                             };
                             let v = l.var_for(obj, VarClass::Auto, l.cur);
                             l.out.vars[v as usize].defn = Some(rid);
@@ -421,11 +483,22 @@ impl<'a> Lowerer<'a> {
                 let k = lhs(self, key, &mut b)?;
                 let v = lhs(self, value, &mut b)?;
                 b.extend(self.block(&body.stmts)?);
-                let r = Stmt { id: rid, pos, kind: StmtKind::Range { key: k, value: v, x: xe, body: b } };
+                let r = Stmt {
+                    id: rid,
+                    pos,
+                    kind: StmtKind::Range {
+                        key: k,
+                        value: v,
+                        x: xe,
+                        body: b,
+                    },
+                };
                 before.push(r);
                 vec![self.stmt(pos, StmtKind::Block(before))]
             }
-            SK::Switch { init, tag, body, .. } => {
+            SK::Switch {
+                init, tag, body, ..
+            } => {
                 let mut stmts = Vec::new();
                 if let Some(i) = init {
                     self.stmt_into(i, &mut stmts)?;
@@ -443,13 +516,25 @@ impl<'a> Lowerer<'a> {
                     }
                     stmts.append(&mut self.pre);
                     let b = self.block(&c.body)?;
-                    cases.push(CaseClause { pos: c.pos, exprs, var: None, body: b, types: vec![] });
+                    cases.push(CaseClause {
+                        pos: c.pos,
+                        exprs,
+                        var: None,
+                        body: b,
+                        types: vec![],
+                    });
                 }
                 let sw = self.stmt(pos, StmtKind::Switch { tag: t, cases });
                 stmts.push(sw);
                 vec![self.stmt(pos, StmtKind::Block(stmts))]
             }
-            SK::TypeSwitch { init, bind, x, body, .. } => {
+            SK::TypeSwitch {
+                init,
+                bind,
+                x,
+                body,
+                ..
+            } => {
                 let mut stmts = Vec::new();
                 if let Some(i) = init {
                     self.stmt_into(i, &mut stmts)?;
@@ -462,7 +547,10 @@ impl<'a> Lowerer<'a> {
                     let mut types = Vec::new();
                     for e in &c.exprs {
                         let is_nil = matches!(&e.kind, AK::Name(n) if n == "nil")
-                            && matches!(self.info().types.get(&e.id).map(|t| t.mode), Some(Mode::Value) | None);
+                            && matches!(
+                                self.info().types.get(&e.id).map(|t| t.mode),
+                                Some(Mode::Value) | None
+                            );
                         types.push(if is_nil { None } else { Some(self.ty_of(e)) });
                     }
                     let var = match bind {
@@ -470,12 +558,22 @@ impl<'a> Lowerer<'a> {
                         None => None,
                     };
                     let b = self.block(&c.body)?;
-                    cases.push(CaseClause { pos: c.pos, exprs: vec![], var, body: b, types });
+                    cases.push(CaseClause {
+                        pos: c.pos,
+                        exprs: vec![],
+                        var,
+                        body: b,
+                        types,
+                    });
                 }
                 stmts.push(Stmt {
                     id: sid,
                     pos,
-                    kind: StmtKind::TypeSwitch { x: xe, bind: bind.is_some(), cases },
+                    kind: StmtKind::TypeSwitch {
+                        x: xe,
+                        bind: bind.is_some(),
+                        cases,
+                    },
                 });
                 vec![self.stmt(pos, StmtKind::Block(stmts))]
             }
@@ -503,7 +601,12 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The variable of one type-switch clause (each clause has its own, as in Go).
-    fn switch_var(&mut self, bind: &ast::Ident, c: &ast::CaseClause, sid: StmtId) -> LResult<VarId> {
+    fn switch_var(
+        &mut self,
+        bind: &ast::Ident,
+        c: &ast::CaseClause,
+        sid: StmtId,
+    ) -> LResult<VarId> {
         // The checker gives each clause its own object; find the one used in this clause.
         let mut found = None;
         for s in &c.body {
@@ -527,7 +630,11 @@ impl<'a> Lowerer<'a> {
         let v = match found {
             Some(obj) => self.var_for(obj, VarClass::Auto, self.cur),
             None => {
-                let ty = if c.exprs.len() == 1 { self.ty_of(&c.exprs[0]) } else { 0 };
+                let ty = if c.exprs.len() == 1 {
+                    self.ty_of(&c.exprs[0])
+                } else {
+                    0
+                };
                 let v = self.out.new_var(Var {
                     name: bind.name.clone(),
                     pos: bind.pos,
@@ -548,7 +655,9 @@ impl<'a> Lowerer<'a> {
     /// Does loop variable `v` need a per-iteration copy? Only if `&v` is taken (explicitly or
     /// by a pointer-method call) or a closure in the loop captures it.
     fn needs_per_iter(&mut self, v: VarId, body: &ast::Block) -> bool {
-        let Some(obj) = self.out.vars[v as usize].obj else { return false };
+        let Some(obj) = self.out.vars[v as usize].obj else {
+            return false;
+        };
         if self.per_iter.contains(&obj) {
             return true;
         }
@@ -560,7 +669,10 @@ impl<'a> Lowerer<'a> {
                     return;
                 }
                 match &e.kind {
-                    AK::Unary { op: ast::UnaryOp::Addr, x } => {
+                    AK::Unary {
+                        op: ast::UnaryOp::Addr,
+                        x,
+                    } => {
                         if refers_to(info, x, obj) {
                             hit = true;
                         }
@@ -571,7 +683,10 @@ impl<'a> Lowerer<'a> {
                         }
                     }
                     AK::Call { func, .. } => {
-                        if let Some(CallKind::Method { recv_addr: true, .. }) = info.calls.get(&e.id) {
+                        if let Some(CallKind::Method {
+                            recv_addr: true, ..
+                        }) = info.calls.get(&e.id)
+                        {
                             if let AK::Selector { x, .. } = &func.unparen().kind {
                                 if refers_to(info, x, obj) {
                                     hit = true;
@@ -580,7 +695,10 @@ impl<'a> Lowerer<'a> {
                         }
                     }
                     AK::Selector { x, .. } => {
-                        if let Some(Selection::Method { recv_addr: true, .. }) = info.selections.get(&e.id) {
+                        if let Some(Selection::Method {
+                            recv_addr: true, ..
+                        }) = info.selections.get(&e.id)
+                        {
                             if refers_to(info, x, obj) {
                                 hit = true;
                             }
@@ -588,7 +706,9 @@ impl<'a> Lowerer<'a> {
                     }
                     AK::Slice { x, .. } => {
                         if refers_to(info, x, obj) {
-                            if let Type::Array { .. } = self.tt.types[self.underlying(self.ty_of(x)) as usize] {
+                            if let Type::Array { .. } =
+                                self.tt.types[self.underlying(self.ty_of(x)) as usize]
+                            {
                                 hit = true;
                             }
                         }
@@ -628,7 +748,14 @@ impl<'a> Lowerer<'a> {
         if spec.values.is_empty() {
             for (v, n) in vars.iter().zip(&spec.names) {
                 let dst = target(self, *v, n.pos);
-                let s = self.stmt(n.pos, StmtKind::Assign { dst, src: None, define: false });
+                let s = self.stmt(
+                    n.pos,
+                    StmtKind::Assign {
+                        dst,
+                        src: None,
+                        define: false,
+                    },
+                );
                 out.push(s);
             }
             return Ok(());
@@ -637,8 +764,11 @@ impl<'a> Lowerer<'a> {
         if spec.values.len() == 1 && spec.names.len() > 1 {
             let call = self.expr(&spec.values[0])?;
             out.append(&mut self.pre);
-            let lhs: Vec<Expr> =
-                vars.iter().zip(&spec.names).map(|(v, n)| target(self, *v, n.pos)).collect();
+            let lhs: Vec<Expr> = vars
+                .iter()
+                .zip(&spec.names)
+                .map(|(v, n)| target(self, *v, n.pos))
+                .collect();
             let s = self.two_value(pos, lhs, call, true);
             for v in vars.iter().flatten() {
                 self.out.vars[*v as usize].defn = Some(s.id);
@@ -655,9 +785,24 @@ impl<'a> Lowerer<'a> {
         out.append(&mut self.pre);
         let s = if lhs.len() == 1 {
             let (dst, src) = (lhs.pop().unwrap(), rhs.pop().unwrap());
-            self.stmt(pos, StmtKind::Assign { dst, src: Some(src), define: true })
+            self.stmt(
+                pos,
+                StmtKind::Assign {
+                    dst,
+                    src: Some(src),
+                    define: true,
+                },
+            )
         } else {
-            self.stmt(pos, StmtKind::Assign2 { kind: Assign2Kind::Pair, lhs, rhs, define: true })
+            self.stmt(
+                pos,
+                StmtKind::Assign2 {
+                    kind: Assign2Kind::Pair,
+                    lhs,
+                    rhs,
+                    define: true,
+                },
+            )
         };
         for v in vars.iter().flatten() {
             self.out.vars[*v as usize].defn = Some(s.id);
@@ -680,9 +825,24 @@ impl<'a> Lowerer<'a> {
                 if let ExprKind::DotType { comma_ok, .. } = &mut rhs.kind {
                     *comma_ok = true;
                 }
-                self.stmt(pos, StmtKind::Assign2 { kind, lhs, rhs: vec![rhs], define })
+                self.stmt(
+                    pos,
+                    StmtKind::Assign2 {
+                        kind,
+                        lhs,
+                        rhs: vec![rhs],
+                        define,
+                    },
+                )
             }
-            None => self.stmt(pos, StmtKind::Assign2Func { lhs, call: rhs, define }),
+            None => self.stmt(
+                pos,
+                StmtKind::Assign2Func {
+                    lhs,
+                    call: rhs,
+                    define,
+                },
+            ),
         }
     }
 
@@ -698,7 +858,15 @@ impl<'a> Lowerer<'a> {
         if let AssignOp::Op(bop) = op {
             let dst = self.expr(&lhs[0])?;
             let src = self.expr(&rhs[0])?;
-            stmts.push(self.stmt(pos, StmtKind::AssignOp { op: bop, dst, src, incdec: false }));
+            stmts.push(self.stmt(
+                pos,
+                StmtKind::AssignOp {
+                    op: bop,
+                    dst,
+                    src,
+                    incdec: false,
+                },
+            ));
             return Ok(stmts);
         }
         let define = op == AssignOp::Define;
@@ -738,9 +906,24 @@ impl<'a> Lowerer<'a> {
             }
             if l.len() == 1 {
                 let (dst, src) = (l.pop().unwrap(), r.pop().unwrap());
-                self.stmt(pos, StmtKind::Assign { dst, src: Some(src), define })
+                self.stmt(
+                    pos,
+                    StmtKind::Assign {
+                        dst,
+                        src: Some(src),
+                        define,
+                    },
+                )
             } else {
-                self.stmt(pos, StmtKind::Assign2 { kind: Assign2Kind::Pair, lhs: l, rhs: r, define })
+                self.stmt(
+                    pos,
+                    StmtKind::Assign2 {
+                        kind: Assign2Kind::Pair,
+                        lhs: l,
+                        rhs: r,
+                        define,
+                    },
+                )
             }
         } else {
             let r = self.expr(&rhs[0])?;
@@ -756,8 +939,13 @@ impl<'a> Lowerer<'a> {
         if es.len() == 1 && nres > 1 {
             // return f() with several results: spill into temporaries first.
             let call = self.expr(&es[0])?;
-            let rtys: Vec<TypeId> =
-                self.out.func(self.cur).results.iter().map(|v| self.out.vars[*v as usize].ty).collect();
+            let rtys: Vec<TypeId> = self
+                .out
+                .func(self.cur)
+                .results
+                .iter()
+                .map(|v| self.out.vars[*v as usize].ty)
+                .collect();
             let mut temps = Vec::new();
             let mut stmts = Vec::new();
             for ty in rtys {
@@ -765,13 +953,26 @@ impl<'a> Lowerer<'a> {
                 stmts.push(self.stmt(pos, StmtKind::Dcl(v)));
                 temps.push(v);
             }
-            let lhs = temps.iter().map(|&v| self.node(pos, self.out.vars[v as usize].ty, ExprKind::Name(v))).collect();
-            let asg = self.stmt(pos, StmtKind::Assign2Func { lhs, call, define: true });
+            let lhs = temps
+                .iter()
+                .map(|&v| self.node(pos, self.out.vars[v as usize].ty, ExprKind::Name(v)))
+                .collect();
+            let asg = self.stmt(
+                pos,
+                StmtKind::Assign2Func {
+                    lhs,
+                    call,
+                    define: true,
+                },
+            );
             for &v in &temps {
                 self.out.vars[v as usize].defn = Some(asg.id);
             }
             stmts.push(asg);
-            let rs = temps.iter().map(|&v| self.node(pos, self.out.vars[v as usize].ty, ExprKind::Name(v))).collect();
+            let rs = temps
+                .iter()
+                .map(|&v| self.node(pos, self.out.vars[v as usize].ty, ExprKind::Name(v)))
+                .collect();
             stmts.push(self.stmt(pos, StmtKind::Return(rs)));
             return Ok(stmts);
         }
@@ -786,9 +987,10 @@ impl<'a> Lowerer<'a> {
         let x = self.expr(e)?;
         let pos = x.pos;
         Ok(match x.kind {
-            ExprKind::Call { .. } | ExprKind::Recv(_) | ExprKind::Append { .. } | ExprKind::Copy { .. } => {
-                self.stmt(pos, StmtKind::Expr(x))
-            }
+            ExprKind::Call { .. }
+            | ExprKind::Recv(_)
+            | ExprKind::Append { .. }
+            | ExprKind::Copy { .. } => self.stmt(pos, StmtKind::Expr(x)),
             ExprKind::Builtin { which, args } => match which {
                 crate::types::Builtin::Panic => {
                     let a = args.into_iter().next().expect("panic has one argument");
@@ -808,7 +1010,14 @@ impl<'a> Lowerer<'a> {
     fn go_defer(&mut self, pos: Pos, is_go: bool, call: &ast::Expr) -> LResult<Vec<Stmt>> {
         let c = self.expr(call)?;
         let mk = |l: &mut Self, e: Expr| {
-            l.stmt(pos, if is_go { StmtKind::Go(e) } else { StmtKind::Defer(e) })
+            l.stmt(
+                pos,
+                if is_go {
+                    StmtKind::Go(e)
+                } else {
+                    StmtKind::Defer(e)
+                },
+            )
         };
         // Already a call of a func value without parameters and results: keep it.
         if let ExprKind::Call { callee, args, .. } = &c.kind {
@@ -829,7 +1038,7 @@ impl<'a> Lowerer<'a> {
         let outer = self.cur;
         let wid = self.new_wrapper(outer, pos, is_go);
         // Operands that must be evaluated now go to temporaries of the outer function.
-        let mut call_expr = match c.kind {
+        let call_expr = match c.kind {
             ExprKind::Builtin { which, args } => {
                 let ty = c.ty;
                 let mut e = self.node(c.pos, ty, ExprKind::Builtin { which, args });
@@ -847,15 +1056,19 @@ impl<'a> Lowerer<'a> {
         collect_names(&call_expr, &mut captured, &self.out);
         self.out.func_mut(wid).closure_vars = captured;
         let body_stmt = match call_expr.kind {
-            ExprKind::Builtin { which: crate::types::Builtin::Panic, mut args } => {
+            ExprKind::Builtin {
+                which: crate::types::Builtin::Panic,
+                mut args,
+            } => {
                 let a = args.remove(0);
                 self.stmt(pos, StmtKind::Panic(a))
             }
-            ExprKind::Builtin { which, args } if !matches!(which, crate::types::Builtin::Recover) => {
+            ExprKind::Builtin { which, args }
+                if !matches!(which, crate::types::Builtin::Recover) =>
+            {
                 self.stmt(pos, StmtKind::BuiltinStmt { which, args })
             }
             _ => {
-                call_expr.pos = call_expr.pos;
                 self.stmt(pos, StmtKind::Expr(call_expr))
             }
         };
@@ -863,12 +1076,24 @@ impl<'a> Lowerer<'a> {
         let sig = self.out.func(wid).sig;
         let clo = self.node(pos, sig, ExprKind::Closure(wid));
         self.out.func_mut(wid).closure_expr = Some(clo.id);
-        let call = self.node(pos, 0, ExprKind::Call { callee: Callee::Value(Box::new(clo)), args: vec![], ddd: false });
+        let call = self.node(
+            pos,
+            0,
+            ExprKind::Call {
+                callee: Callee::Value(Box::new(clo)),
+                args: vec![],
+                ddd: false,
+            },
+        );
         Ok(vec![mk(self, call)])
     }
 
     fn no_results(&self, call: &Expr) -> bool {
-        if let ExprKind::Call { callee: Callee::Value(v), .. } = &call.kind {
+        if let ExprKind::Call {
+            callee: Callee::Value(v),
+            ..
+        } = &call.kind
+        {
             if let Type::Func(sig) = &self.tt.types[self.underlying(v.ty) as usize] {
                 return sig.params.is_empty() && sig.results.is_empty();
             }
@@ -879,7 +1104,12 @@ impl<'a> Lowerer<'a> {
     fn new_wrapper(&mut self, outer: FuncId, pos: Pos, is_go: bool) -> FuncId {
         let o = self.out.func_mut(outer);
         o.closure_gen += 1;
-        let name = format!("{}.{}{}", o.name, if is_go { "gowrap" } else { "deferwrap" }, o.closure_gen);
+        let name = format!(
+            "{}.{}{}",
+            o.name,
+            if is_go { "gowrap" } else { "deferwrap" },
+            o.closure_gen
+        );
         let (pkg, is_user) = (o.pkg.clone(), o.is_user);
         let id = self.out.funcs.len() as FuncId;
         let sig = self.empty_sig();
@@ -909,7 +1139,12 @@ impl<'a> Lowerer<'a> {
     }
 
     fn empty_sig(&self) -> TypeId {
-        let want = Type::Func(crate::types::Signature { recv: None, params: vec![], results: vec![], variadic: false });
+        let want = Type::Func(crate::types::Signature {
+            recv: None,
+            params: vec![],
+            results: vec![],
+            variadic: false,
+        });
         self.tt.interned.get(&want).copied().unwrap_or(0)
     }
 
@@ -919,7 +1154,11 @@ impl<'a> Lowerer<'a> {
         let keep_inside = |e: &Expr| {
             matches!(
                 e.kind,
-                ExprKind::Literal { .. } | ExprKind::Nil | ExprKind::MethodExpr(_) | ExprKind::New | ExprKind::FuncName(_)
+                ExprKind::Literal { .. }
+                    | ExprKind::Nil
+                    | ExprKind::MethodExpr(_)
+                    | ExprKind::New
+                    | ExprKind::FuncName(_)
             )
         };
         if top {
@@ -929,12 +1168,28 @@ impl<'a> Lowerer<'a> {
                         Callee::Func(_) => {}
                         Callee::Value(v) => {
                             if !keep_inside(v) {
-                                let x = std::mem::replace(v.as_mut(), Expr { id: 0, pos: Pos::default(), ty: 0, kind: ExprKind::Nil });
+                                let x = std::mem::replace(
+                                    v.as_mut(),
+                                    Expr {
+                                        id: 0,
+                                        pos: Pos::default(),
+                                        ty: 0,
+                                        kind: ExprKind::Nil,
+                                    },
+                                );
                                 **v = self.spill_to_temp(x);
                             }
                         }
                         Callee::Interface { recv, .. } => {
-                            let x = std::mem::replace(recv.as_mut(), Expr { id: 0, pos: Pos::default(), ty: 0, kind: ExprKind::Nil });
+                            let x = std::mem::replace(
+                                recv.as_mut(),
+                                Expr {
+                                    id: 0,
+                                    pos: Pos::default(),
+                                    ty: 0,
+                                    kind: ExprKind::Nil,
+                                },
+                            );
                             **recv = self.spill_to_temp(x);
                         }
                     }
@@ -970,7 +1225,15 @@ impl<'a> Lowerer<'a> {
                 }
             }
             _ => {
-                let x = std::mem::replace(e, Expr { id: 0, pos: Pos::default(), ty: 0, kind: ExprKind::Nil });
+                let x = std::mem::replace(
+                    e,
+                    Expr {
+                        id: 0,
+                        pos: Pos::default(),
+                        ty: 0,
+                        kind: ExprKind::Nil,
+                    },
+                );
                 *e = self.spill_to_temp(x);
             }
         }
@@ -983,7 +1246,14 @@ impl<'a> Lowerer<'a> {
         Ok(match self.info().implicit_iface.get(&e.id) {
             Some(&iface) if !matches!(x.kind, ExprKind::Nil) && x.ty != iface => {
                 let pos = x.pos;
-                self.node(pos, iface, ExprKind::ConvIface { x: Box::new(x), implicit: true })
+                self.node(
+                    pos,
+                    iface,
+                    ExprKind::ConvIface {
+                        x: Box::new(x),
+                        implicit: true,
+                    },
+                )
             }
             _ => x,
         })
@@ -1006,7 +1276,14 @@ impl<'a> Lowerer<'a> {
                         _ => None,
                     };
                     let pos = self.const_pos(e);
-                    return Ok(self.node(pos, ty, ExprKind::Literal { value: value.clone(), sym }));
+                    return Ok(self.node(
+                        pos,
+                        ty,
+                        ExprKind::Literal {
+                            value: value.clone(),
+                            sym,
+                        },
+                    ));
                 }
             }
         }
@@ -1023,13 +1300,17 @@ impl<'a> Lowerer<'a> {
                 self.obj_expr(obj, pos, ty)?
             }
             AK::BasicLit { .. } => {
-                let value = tv.and_then(|t| t.value).unwrap_or(crate::types::ConstValue::Int(0));
+                let value = tv
+                    .and_then(|t| t.value)
+                    .unwrap_or(crate::types::ConstValue::Int(0));
                 self.node(pos, ty, ExprKind::Literal { value, sym: None })
             }
             AK::CompositeLit { elems, .. } => self.complit(e, ty, elems)?,
             AK::FuncLit { .. } => {
                 let Some(&fid) = info.func_lits.get(&e.id) else {
-                    return Err(self.err(pos, "gomem: internal: function literal without a function"));
+                    return Err(
+                        self.err(pos, "gomem: internal: function literal without a function")
+                    );
                 };
                 self.closure(fid, e)?
             }
@@ -1039,13 +1320,41 @@ impl<'a> Lowerer<'a> {
                 let xe = self.expr(x)?;
                 let ie = self.expr(&index[0])?;
                 match &self.tt.types[xt as usize] {
-                    Type::Map { .. } => self.node(pos, ty, ExprKind::IndexMap { x: Box::new(xe), key: Box::new(ie) }),
+                    Type::Map { .. } => self.node(
+                        pos,
+                        ty,
+                        ExprKind::IndexMap {
+                            x: Box::new(xe),
+                            key: Box::new(ie),
+                        },
+                    ),
                     Type::Pointer(_) => {
                         let et = self.deref_ty(xe.ty);
-                        let d = self.node(xe.pos, et, ExprKind::Deref { x: Box::new(xe), implicit: true });
-                        self.node(pos, ty, ExprKind::Index { x: Box::new(d), index: Box::new(ie) })
+                        let d = self.node(
+                            xe.pos,
+                            et,
+                            ExprKind::Deref {
+                                x: Box::new(xe),
+                                implicit: true,
+                            },
+                        );
+                        self.node(
+                            pos,
+                            ty,
+                            ExprKind::Index {
+                                x: Box::new(d),
+                                index: Box::new(ie),
+                            },
+                        )
                     }
-                    _ => self.node(pos, ty, ExprKind::Index { x: Box::new(xe), index: Box::new(ie) }),
+                    _ => self.node(
+                        pos,
+                        ty,
+                        ExprKind::Index {
+                            x: Box::new(xe),
+                            index: Box::new(ie),
+                        },
+                    ),
                 }
             }
             AK::Slice { x, lo, hi, max } => {
@@ -1053,21 +1362,56 @@ impl<'a> Lowerer<'a> {
                 let mut xe = self.expr(x)?;
                 if let Type::Array { .. } = self.tt.types[xt as usize] {
                     let pt = self.pointer_to(xe.ty);
-                    xe = self.node(xe.pos, pt, ExprKind::Addr { x: Box::new(xe), implicit: true });
+                    xe = self.node(
+                        xe.pos,
+                        pt,
+                        ExprKind::Addr {
+                            x: Box::new(xe),
+                            implicit: true,
+                        },
+                    );
                 }
                 let lo = self.opt_expr(lo)?;
                 let hi = self.opt_expr(hi)?;
                 let max = self.opt_expr(max)?;
-                self.node(pos, ty, ExprKind::Slice { x: Box::new(xe), lo, hi, max })
+                self.node(
+                    pos,
+                    ty,
+                    ExprKind::Slice {
+                        x: Box::new(xe),
+                        lo,
+                        hi,
+                        max,
+                    },
+                )
             }
             AK::TypeAssert { x, .. } => {
                 let xe = self.expr(x)?;
-                self.node(pos, ty, ExprKind::DotType { x: Box::new(xe), comma_ok: false })
+                self.node(
+                    pos,
+                    ty,
+                    ExprKind::DotType {
+                        x: Box::new(xe),
+                        comma_ok: false,
+                    },
+                )
             }
-            AK::Call { func, args, ellipsis, .. } => self.call(e, func, args, *ellipsis, ty)?,
+            AK::Call {
+                func,
+                args,
+                ellipsis,
+                ..
+            } => self.call(e, func, args, *ellipsis, ty)?,
             AK::Star(x) => {
                 let xe = self.expr(x)?;
-                self.node(pos, ty, ExprKind::Deref { x: Box::new(xe), implicit: false })
+                self.node(
+                    pos,
+                    ty,
+                    ExprKind::Deref {
+                        x: Box::new(xe),
+                        implicit: false,
+                    },
+                )
             }
             AK::Unary { op, x } => match op {
                 ast::UnaryOp::Addr => {
@@ -1076,7 +1420,14 @@ impl<'a> Lowerer<'a> {
                         self.node(pos, ty, ExprKind::PtrLit(Box::new(lit)))
                     } else {
                         let xe = self.expr(x)?;
-                        self.node(pos, ty, ExprKind::Addr { x: Box::new(xe), implicit: false })
+                        self.node(
+                            pos,
+                            ty,
+                            ExprKind::Addr {
+                                x: Box::new(xe),
+                                implicit: false,
+                            },
+                        )
                     }
                 }
                 ast::UnaryOp::Recv => {
@@ -1085,7 +1436,14 @@ impl<'a> Lowerer<'a> {
                 }
                 _ => {
                     let xe = self.expr(x)?;
-                    self.node(pos, ty, ExprKind::Unary { op: *op, x: Box::new(xe) })
+                    self.node(
+                        pos,
+                        ty,
+                        ExprKind::Unary {
+                            op: *op,
+                            x: Box::new(xe),
+                        },
+                    )
                 }
             },
             AK::Binary { op, x, y } => {
@@ -1100,12 +1458,25 @@ impl<'a> Lowerer<'a> {
                     match xe.kind {
                         ExprKind::AddStr(mut list) => {
                             list.push(ye);
-                            Expr { id: xe.id, pos: xe.pos, ty, kind: ExprKind::AddStr(list) }
+                            Expr {
+                                id: xe.id,
+                                pos: xe.pos,
+                                ty,
+                                kind: ExprKind::AddStr(list),
+                            }
                         }
                         _ => self.node(pos, ty, ExprKind::AddStr(vec![xe, ye])),
                     }
                 } else {
-                    self.node(pos, ty, ExprKind::Binary { op: *op, x: Box::new(xe), y: Box::new(ye) })
+                    self.node(
+                        pos,
+                        ty,
+                        ExprKind::Binary {
+                            op: *op,
+                            x: Box::new(xe),
+                            y: Box::new(ye),
+                        },
+                    )
                 }
             }
             AK::KeyValue { .. } => return Err(self.err(pos, "gomem: internal: stray key:value")),
@@ -1158,7 +1529,14 @@ impl<'a> Lowerer<'a> {
             ObjKind::Nil => self.node(pos, ty, ExprKind::Nil),
             ObjKind::Const(v) => {
                 let value = v.clone();
-                self.node(pos, ty, ExprKind::Literal { value, sym: Some(o.name.clone()) })
+                self.node(
+                    pos,
+                    ty,
+                    ExprKind::Literal {
+                        value,
+                        sym: Some(o.name.clone()),
+                    },
+                )
             }
             _ => return Err(self.err(pos, format!("gomem: internal: {} is not a value", o.name))),
         })
@@ -1172,11 +1550,17 @@ impl<'a> Lowerer<'a> {
     }
 
     fn pointer_to(&self, t: TypeId) -> TypeId {
-        self.tt.interned.get(&Type::Pointer(t)).copied().unwrap_or(0)
+        self.tt
+            .interned
+            .get(&Type::Pointer(t))
+            .copied()
+            .unwrap_or(0)
     }
 
     fn closure(&mut self, fid: FuncId, e: &ast::Expr) -> LResult<Expr> {
-        let AK::FuncLit { body, .. } = &e.kind else { unreachable!("closure() on a non-literal") };
+        let AK::FuncLit { body, .. } = &e.kind else {
+            unreachable!("closure() on a non-literal")
+        };
         let outer = self.cur;
         let o = self.out.func_mut(outer);
         o.closure_gen += 1;
@@ -1206,32 +1590,71 @@ impl<'a> Lowerer<'a> {
                 Type::Pointer(p) => (true, self.underlying(*p)),
                 _ => (false, self.underlying(x.ty)),
             };
-            let Type::Struct(fields) = &self.tt.types[st as usize] else { break };
+            let Type::Struct(fields) = &self.tt.types[st as usize] else {
+                break;
+            };
             let Some(f) = fields.get(i) else { break };
             let (name, fty) = (f.name.clone(), f.ty);
             let pos = x.pos;
             x = if is_ptr {
-                self.node(pos, fty, ExprKind::DotPtr { x: Box::new(x), field: name })
+                self.node(
+                    pos,
+                    fty,
+                    ExprKind::DotPtr {
+                        x: Box::new(x),
+                        field: name,
+                    },
+                )
             } else {
-                self.node(pos, fty, ExprKind::Dot { x: Box::new(x), field: name })
+                self.node(
+                    pos,
+                    fty,
+                    ExprKind::Dot {
+                        x: Box::new(x),
+                        field: name,
+                    },
+                )
             };
         }
         if addr {
             let pt = self.pointer_to(x.ty);
             let pos = x.pos;
-            x = self.node(pos, pt, ExprKind::Addr { x: Box::new(x), implicit: true });
+            x = self.node(
+                pos,
+                pt,
+                ExprKind::Addr {
+                    x: Box::new(x),
+                    implicit: true,
+                },
+            );
         } else if deref {
             let et = self.deref_ty(x.ty);
             let pos = x.pos;
-            x = self.node(pos, et, ExprKind::Deref { x: Box::new(x), implicit: true });
+            x = self.node(
+                pos,
+                et,
+                ExprKind::Deref {
+                    x: Box::new(x),
+                    implicit: true,
+                },
+            );
         }
         x
     }
 
-    fn selector(&mut self, e: &ast::Expr, x: &ast::Expr, sel: &ast::Ident, ty: TypeId) -> LResult<Expr> {
+    fn selector(
+        &mut self,
+        e: &ast::Expr,
+        x: &ast::Expr,
+        sel: &ast::Ident,
+        ty: TypeId,
+    ) -> LResult<Expr> {
         let pos = e.pos;
         let Some(s) = self.info().selections.get(&e.id).cloned() else {
-            return Err(self.err(pos, format!("gomem: internal: unresolved selector {}", sel.name)));
+            return Err(self.err(
+                pos,
+                format!("gomem: internal: unresolved selector {}", sel.name),
+            ));
         };
         Ok(match s {
             Selection::Qualified(obj) => {
@@ -1247,14 +1670,35 @@ impl<'a> Lowerer<'a> {
                 r.pos = pos;
                 r
             }
-            Selection::Method { func, path, recv_addr, recv_deref } => {
+            Selection::Method {
+                func,
+                path,
+                recv_addr,
+                recv_deref,
+            } => {
                 let xe = self.expr(x)?;
                 let recv = self.receiver(xe, &path, recv_addr, recv_deref);
-                self.node(pos, ty, ExprKind::MethodValue { x: Box::new(recv), method: Some(func), name: sel.name.clone() })
+                self.node(
+                    pos,
+                    ty,
+                    ExprKind::MethodValue {
+                        x: Box::new(recv),
+                        method: Some(func),
+                        name: sel.name.clone(),
+                    },
+                )
             }
             Selection::InterfaceMethod { name } => {
                 let xe = self.expr(x)?;
-                self.node(pos, ty, ExprKind::MethodValue { x: Box::new(xe), method: None, name })
+                self.node(
+                    pos,
+                    ty,
+                    ExprKind::MethodValue {
+                        x: Box::new(xe),
+                        method: None,
+                        name,
+                    },
+                )
             }
             Selection::MethodExpr { func } => self.node(pos, ty, ExprKind::MethodExpr(func)),
         })
@@ -1288,7 +1732,9 @@ impl<'a> Lowerer<'a> {
                 let mut out = Vec::new();
                 for (i, (k, v)) in vs.into_iter().enumerate() {
                     let name = match k {
-                        Some(ast::Expr { kind: AK::Name(n), .. }) => n.clone(),
+                        Some(ast::Expr {
+                            kind: AK::Name(n), ..
+                        }) => n.clone(),
                         _ => fields.get(i).map(|f| f.name.clone()).unwrap_or_default(),
                     };
                     out.push((name, v));
@@ -1317,7 +1763,15 @@ impl<'a> Lowerer<'a> {
                 for (_, v) in values(self)? {
                     out.push(v);
                 }
-                self.node(pos, ty, ExprKind::SliceLit { elems: out, len: n, implicit: false })
+                self.node(
+                    pos,
+                    ty,
+                    ExprKind::SliceLit {
+                        elems: out,
+                        len: n,
+                        implicit: false,
+                    },
+                )
             }
             Type::Map { .. } => {
                 let mut kvs = Vec::new();
@@ -1330,7 +1784,12 @@ impl<'a> Lowerer<'a> {
                 }
                 self.node(pos, ty, ExprKind::MapLit(kvs))
             }
-            _ => return Err(self.err(pos, "gomem: internal: composite literal of a non-composite type")),
+            _ => {
+                return Err(self.err(
+                    pos,
+                    "gomem: internal: composite literal of a non-composite type",
+                ))
+            }
         })
     }
 
@@ -1348,8 +1807,18 @@ impl<'a> Lowerer<'a> {
                         self.pre.push(d);
                         temps.push(v);
                     }
-                    let lhs = temps.iter().map(|&v| self.node(pos, self.out.vars[v as usize].ty, ExprKind::Name(v))).collect();
-                    let asg = self.stmt(pos, StmtKind::Assign2Func { lhs, call, define: true });
+                    let lhs = temps
+                        .iter()
+                        .map(|&v| self.node(pos, self.out.vars[v as usize].ty, ExprKind::Name(v)))
+                        .collect();
+                    let asg = self.stmt(
+                        pos,
+                        StmtKind::Assign2Func {
+                            lhs,
+                            call,
+                            define: true,
+                        },
+                    );
                     for &v in &temps {
                         self.out.vars[v as usize].defn = Some(asg.id);
                     }
@@ -1369,26 +1838,56 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Packs trailing arguments of a variadic call into the implicit `... argument` slice.
-    fn pack_variadic(&mut self, call_pos: Pos, sig_ty: TypeId, mut args: Vec<Expr>, ddd: bool) -> (Vec<Expr>, bool) {
-        let Type::Func(sig) = self.tt.types[self.underlying(sig_ty) as usize].clone() else { return (args, ddd) };
+    fn pack_variadic(
+        &mut self,
+        call_pos: Pos,
+        sig_ty: TypeId,
+        mut args: Vec<Expr>,
+        ddd: bool,
+    ) -> (Vec<Expr>, bool) {
+        let Type::Func(sig) = self.tt.types[self.underlying(sig_ty) as usize].clone() else {
+            return (args, ddd);
+        };
         if !sig.variadic || ddd {
             return (args, ddd);
         }
         let fixed = sig.params.len() - 1;
-        let slice_ty = *sig.params.last().expect("variadic signature has a parameter");
-        let rest: Vec<Expr> = if args.len() > fixed { args.split_off(fixed) } else { vec![] };
+        let slice_ty = *sig
+            .params
+            .last()
+            .expect("variadic signature has a parameter");
+        let rest: Vec<Expr> = if args.len() > fixed {
+            args.split_off(fixed)
+        } else {
+            vec![]
+        };
         if rest.is_empty() {
             let n = self.node(call_pos, slice_ty, ExprKind::Nil);
             args.push(n);
         } else {
             let len = rest.len() as u64;
-            let lit = self.node(call_pos, slice_ty, ExprKind::SliceLit { elems: rest, len, implicit: true });
+            let lit = self.node(
+                call_pos,
+                slice_ty,
+                ExprKind::SliceLit {
+                    elems: rest,
+                    len,
+                    implicit: true,
+                },
+            );
             args.push(lit);
         }
         (args, true)
     }
 
-    fn call(&mut self, e: &ast::Expr, func: &ast::Expr, args: &[ast::Expr], ellipsis: bool, ty: TypeId) -> LResult<Expr> {
+    fn call(
+        &mut self,
+        e: &ast::Expr,
+        func: &ast::Expr,
+        args: &[ast::Expr],
+        ellipsis: bool,
+        ty: TypeId,
+    ) -> LResult<Expr> {
         let pos = e.pos;
         let Some(kind) = self.info().calls.get(&e.id).cloned() else {
             return Err(self.err(pos, "gomem: internal: unclassified call"));
@@ -1399,17 +1898,34 @@ impl<'a> Lowerer<'a> {
             CallKind::Builtin(b) => match b {
                 B::Append => {
                     let a = self.args(args)?;
-                    self.node(pos, ty, ExprKind::Append { args: a, ddd: ellipsis })
+                    self.node(
+                        pos,
+                        ty,
+                        ExprKind::Append {
+                            args: a,
+                            ddd: ellipsis,
+                        },
+                    )
                 }
                 B::Copy => {
                     let mut a = self.args(args)?;
                     let src = a.pop().expect("copy has two arguments");
                     let dst = a.pop().expect("copy has two arguments");
-                    self.node(pos, ty, ExprKind::Copy { dst: Box::new(dst), src: Box::new(src) })
+                    self.node(
+                        pos,
+                        ty,
+                        ExprKind::Copy {
+                            dst: Box::new(dst),
+                            src: Box::new(src),
+                        },
+                    )
                 }
                 B::New => {
                     let arg = &args[0];
-                    let is_type = matches!(self.info().types.get(&arg.id).map(|t| t.mode), Some(Mode::Type));
+                    let is_type = matches!(
+                        self.info().types.get(&arg.id).map(|t| t.mode),
+                        Some(Mode::Type)
+                    );
                     if is_type {
                         self.node(pos, ty, ExprKind::New)
                     } else {
@@ -1419,7 +1935,14 @@ impl<'a> Lowerer<'a> {
                         let mut v = v;
                         v.ty = et;
                         let tmp = self.spill_to_temp(v);
-                        self.node(pos, ty, ExprKind::Addr { x: Box::new(tmp), implicit: true })
+                        self.node(
+                            pos,
+                            ty,
+                            ExprKind::Addr {
+                                x: Box::new(tmp),
+                                implicit: true,
+                            },
+                        )
                     }
                 }
                 B::Make => {
@@ -1428,7 +1951,10 @@ impl<'a> Lowerer<'a> {
                     let mut it = rest.into_iter();
                     match &self.tt.types[u as usize] {
                         Type::Slice(_) => {
-                            let len = it.next().map(Box::new).unwrap_or_else(|| Box::new(self.node(pos, 0, ExprKind::Nil)));
+                            let len = it
+                                .next()
+                                .map(Box::new)
+                                .unwrap_or_else(|| Box::new(self.node(pos, 0, ExprKind::Nil)));
                             let cap = it.next().map(Box::new);
                             self.node(pos, ty, ExprKind::MakeSlice { len, cap })
                         }
@@ -1451,9 +1977,22 @@ impl<'a> Lowerer<'a> {
                 let a = self.args(args)?;
                 let sig = self.tt.funcs[f as usize].sig;
                 let (a, ddd) = self.pack_variadic(pos, sig, a, ellipsis);
-                self.node(pos, ty, ExprKind::Call { callee: Callee::Func(f), args: a, ddd })
+                self.node(
+                    pos,
+                    ty,
+                    ExprKind::Call {
+                        callee: Callee::Func(f),
+                        args: a,
+                        ddd,
+                    },
+                )
             }
-            CallKind::Method { func: f, path, recv_addr, recv_deref } => {
+            CallKind::Method {
+                func: f,
+                path,
+                recv_addr,
+                recv_deref,
+            } => {
                 let AK::Selector { x, .. } = &func.unparen().kind else {
                     return Err(self.err(pos, "gomem: internal: method call without selector"));
                 };
@@ -1464,7 +2003,15 @@ impl<'a> Lowerer<'a> {
                 let (a, ddd) = self.pack_variadic(pos, sig, a, ellipsis);
                 let mut all = vec![recv];
                 all.extend(a);
-                self.node(pos, ty, ExprKind::Call { callee: Callee::Func(f), args: all, ddd })
+                self.node(
+                    pos,
+                    ty,
+                    ExprKind::Call {
+                        callee: Callee::Func(f),
+                        args: all,
+                        ddd,
+                    },
+                )
             }
             CallKind::Interface { method } => {
                 let AK::Selector { x, .. } = &func.unparen().kind else {
@@ -1474,13 +2021,32 @@ impl<'a> Lowerer<'a> {
                 let a = self.args(args)?;
                 let fty = self.ty_of(func);
                 let (a, ddd) = self.pack_variadic(pos, fty, a, ellipsis);
-                self.node(pos, ty, ExprKind::Call { callee: Callee::Interface { recv: Box::new(recv), method }, args: a, ddd })
+                self.node(
+                    pos,
+                    ty,
+                    ExprKind::Call {
+                        callee: Callee::Interface {
+                            recv: Box::new(recv),
+                            method,
+                        },
+                        args: a,
+                        ddd,
+                    },
+                )
             }
             CallKind::Dynamic => {
                 let fv = self.expr(func)?;
                 let a = self.args(args)?;
                 let (a, ddd) = self.pack_variadic(pos, fv.ty, a, ellipsis);
-                self.node(pos, ty, ExprKind::Call { callee: Callee::Value(Box::new(fv)), args: a, ddd })
+                self.node(
+                    pos,
+                    ty,
+                    ExprKind::Call {
+                        callee: Callee::Value(Box::new(fv)),
+                        args: a,
+                        ddd,
+                    },
+                )
             }
         })
     }
@@ -1498,14 +2064,28 @@ impl<'a> Lowerer<'a> {
             matches!(
                 t,
                 Type::Basic(
-                    BK::Int | BK::Int8 | BK::Int16 | BK::Int32 | BK::Int64 | BK::Uint | BK::Uint8 | BK::Uint16
-                        | BK::Uint32 | BK::Uint64 | BK::Uintptr | BK::UntypedInt | BK::UntypedRune
+                    BK::Int
+                        | BK::Int8
+                        | BK::Int16
+                        | BK::Int32
+                        | BK::Int64
+                        | BK::Uint
+                        | BK::Uint8
+                        | BK::Uint16
+                        | BK::Uint32
+                        | BK::Uint64
+                        | BK::Uintptr
+                        | BK::UntypedInt
+                        | BK::UntypedRune
                 )
             )
         };
         let b = Box::new(x);
         let kind = if matches!(to_u, Type::Interface(_)) {
-            ExprKind::ConvIface { x: b, implicit: false }
+            ExprKind::ConvIface {
+                x: b,
+                implicit: false,
+            }
         } else if is_string(&to_u) && is_byte_slice(&from_u, self) {
             ExprKind::Bytes2Str(b)
         } else if is_string(&to_u) && is_rune_slice(&from_u, self) {
@@ -1517,7 +2097,10 @@ impl<'a> Lowerer<'a> {
         } else if is_string(&to_u) && is_int(&from_u) {
             ExprKind::RuneStr(b)
         } else {
-            ExprKind::Conv { x: b, implicit: false }
+            ExprKind::Conv {
+                x: b,
+                implicit: false,
+            }
         };
         Ok(self.node(pos, ty, kind))
     }
@@ -1532,8 +2115,13 @@ fn refers_to(info: &FileInfo, e: &ast::Expr, obj: crate::types::ObjId) -> bool {
     match &e.unparen().kind {
         AK::Name(_) => info.uses.get(&e.unparen().id) == Some(&obj),
         AK::Selector { x, .. } => {
-            matches!(info.selections.get(&e.unparen().id), Some(Selection::Field { indirect: false, .. }))
-                && refers_to(info, x, obj)
+            matches!(
+                info.selections.get(&e.unparen().id),
+                Some(Selection::Field {
+                    indirect: false,
+                    ..
+                })
+            ) && refers_to(info, x, obj)
         }
         AK::Index { x, .. } => refers_to(info, x, obj),
         _ => false,
@@ -1560,7 +2148,7 @@ fn visit_names(s: &ast::Stmt, f: &mut dyn FnMut(&ast::Expr)) {
 }
 
 fn walk_stmt(s: &ast::Stmt, f: &mut dyn FnMut(&ast::Expr, bool), inc: bool) {
-    let mut ex = |e: &ast::Expr, f: &mut dyn FnMut(&ast::Expr, bool)| walk_expr(e, f, inc);
+    let ex = |e: &ast::Expr, f: &mut dyn FnMut(&ast::Expr, bool)| walk_expr(e, f, inc);
     match &s.kind {
         SK::Empty | SK::Branch { .. } | SK::Select | SK::Const(_) | SK::Type(_) => {}
         SK::Block(b) => b.stmts.iter().for_each(|s| walk_stmt(s, f, inc)),
@@ -1572,7 +2160,12 @@ fn walk_stmt(s: &ast::Stmt, f: &mut dyn FnMut(&ast::Expr, bool), inc: bool) {
         SK::IncDec { x, .. } => ex(x, f),
         SK::Assign { lhs, rhs, .. } => lhs.iter().chain(rhs).for_each(|e| ex(e, f)),
         SK::Return(es) => es.iter().for_each(|e| ex(e, f)),
-        SK::If { init, cond, then, els } => {
+        SK::If {
+            init,
+            cond,
+            then,
+            els,
+        } => {
             if let Some(i) = init {
                 walk_stmt(i, f, inc)
             }
@@ -1582,7 +2175,9 @@ fn walk_stmt(s: &ast::Stmt, f: &mut dyn FnMut(&ast::Expr, bool), inc: bool) {
                 walk_stmt(e, f, inc)
             }
         }
-        SK::Switch { init, tag, body, .. } => {
+        SK::Switch {
+            init, tag, body, ..
+        } => {
             if let Some(i) = init {
                 walk_stmt(i, f, inc)
             }
@@ -1603,7 +2198,12 @@ fn walk_stmt(s: &ast::Stmt, f: &mut dyn FnMut(&ast::Expr, bool), inc: bool) {
                 c.body.iter().for_each(|s| walk_stmt(s, f, inc));
             }
         }
-        SK::For { init, cond, post, body } => {
+        SK::For {
+            init,
+            cond,
+            post,
+            body,
+        } => {
             for s in [init, post].into_iter().flatten() {
                 walk_stmt(s, f, inc)
             }
@@ -1612,7 +2212,13 @@ fn walk_stmt(s: &ast::Stmt, f: &mut dyn FnMut(&ast::Expr, bool), inc: bool) {
             }
             body.stmts.iter().for_each(|s| walk_stmt(s, f, inc));
         }
-        SK::Range { key, value, x, body, .. } => {
+        SK::Range {
+            key,
+            value,
+            x,
+            body,
+            ..
+        } => {
             for e in [key, value].into_iter().flatten() {
                 ex(e, f)
             }
@@ -1626,7 +2232,7 @@ fn walk_stmt(s: &ast::Stmt, f: &mut dyn FnMut(&ast::Expr, bool), inc: bool) {
 
 fn walk_expr(e: &ast::Expr, f: &mut dyn FnMut(&ast::Expr, bool), inc: bool) {
     f(e, inc);
-    let mut w = |x: &ast::Expr, f: &mut dyn FnMut(&ast::Expr, bool)| walk_expr(x, f, inc);
+    let w = |x: &ast::Expr, f: &mut dyn FnMut(&ast::Expr, bool)| walk_expr(x, f, inc);
     match &e.kind {
         AK::Name(_) | AK::BasicLit { .. } | AK::Ellipsis => {}
         AK::CompositeLit { elems, .. } => elems.iter().for_each(|x| w(x, f)),
@@ -1635,7 +2241,11 @@ fn walk_expr(e: &ast::Expr, f: &mut dyn FnMut(&ast::Expr, bool), inc: bool) {
             w(value, f)
         }
         AK::FuncLit { body, .. } => body.stmts.iter().for_each(|s| walk_stmt(s, f, true)),
-        AK::Paren(x) | AK::Star(x) | AK::Unary { x, .. } | AK::Selector { x, .. } | AK::TypeAssert { x, .. } => w(x, f),
+        AK::Paren(x)
+        | AK::Star(x)
+        | AK::Unary { x, .. }
+        | AK::Selector { x, .. }
+        | AK::TypeAssert { x, .. } => w(x, f),
         AK::Index { x, index } => {
             w(x, f);
             index.iter().for_each(|i| w(i, f))

@@ -137,30 +137,69 @@ pub enum ExprKind {
     /// A method expression `T.M` (`OMETHEXPR`).
     MethodExpr(FuncId),
     /// A constant (`OLITERAL`); `sym` keeps the name of a named constant for printing.
-    Literal { value: ConstValue, sym: Option<String> },
+    Literal {
+        value: ConstValue,
+        sym: Option<String>,
+    },
     Nil,
-    Unary { op: UnaryOp, x: Box<Expr> },
+    Unary {
+        op: UnaryOp,
+        x: Box<Expr>,
+    },
     /// Arithmetic, comparison and logical operators (`&&`, `||` included).
-    Binary { op: BinaryOp, x: Box<Expr>, y: Box<Expr> },
+    Binary {
+        op: BinaryOp,
+        x: Box<Expr>,
+        y: Box<Expr>,
+    },
     /// `&x` (`OADDR`). `implicit` for the compiler's own `&` (method receivers), which prints
     /// as just `x`.
-    Addr { x: Box<Expr>, implicit: bool },
+    Addr {
+        x: Box<Expr>,
+        implicit: bool,
+    },
     /// `*p` (`ODEREF`); `implicit` for automatic dereferences (value method through a pointer).
-    Deref { x: Box<Expr>, implicit: bool },
+    Deref {
+        x: Box<Expr>,
+        implicit: bool,
+    },
     /// `x.f` on a struct value (`ODOT`).
-    Dot { x: Box<Expr>, field: String },
+    Dot {
+        x: Box<Expr>,
+        field: String,
+    },
     /// `p.f` through a pointer (`ODOTPTR`).
-    DotPtr { x: Box<Expr>, field: String },
+    DotPtr {
+        x: Box<Expr>,
+        field: String,
+    },
     /// `a[i]` on an array (`OINDEX` with array operand), a slice or a string.
-    Index { x: Box<Expr>, index: Box<Expr> },
+    Index {
+        x: Box<Expr>,
+        index: Box<Expr>,
+    },
     /// `m[k]` (`OINDEXMAP`).
-    IndexMap { x: Box<Expr>, key: Box<Expr> },
+    IndexMap {
+        x: Box<Expr>,
+        key: Box<Expr>,
+    },
     /// `x[lo:hi:max]`. For arrays the operand is `&a` (implicit), as in Go (`OSLICEARR`).
-    Slice { x: Box<Expr>, lo: Option<Box<Expr>>, hi: Option<Box<Expr>>, max: Option<Box<Expr>> },
+    Slice {
+        x: Box<Expr>,
+        lo: Option<Box<Expr>>,
+        hi: Option<Box<Expr>>,
+        max: Option<Box<Expr>>,
+    },
     /// A conversion that does not allocate (`OCONV`, `OCONVNOP`).
-    Conv { x: Box<Expr>, implicit: bool },
+    Conv {
+        x: Box<Expr>,
+        implicit: bool,
+    },
     /// A conversion to an interface (`OCONVIFACE`): boxes non-pointer-shaped values.
-    ConvIface { x: Box<Expr>, implicit: bool },
+    ConvIface {
+        x: Box<Expr>,
+        implicit: bool,
+    },
     /// `string(b)` with `b` a byte slice (`OBYTES2STR`).
     Bytes2Str(Box<Expr>),
     /// `string(r)` with `r` a rune slice (`ORUNES2STR`).
@@ -172,29 +211,56 @@ pub enum ExprKind {
     /// `string(r)` with `r` an integer (`ORUNESTR`).
     RuneStr(Box<Expr>),
     /// `x.(T)` (`ODOTTYPE`); `comma_ok` for the two-value form.
-    DotType { x: Box<Expr>, comma_ok: bool },
+    DotType {
+        x: Box<Expr>,
+        comma_ok: bool,
+    },
     /// `<-ch` (`ORECV`).
     Recv(Box<Expr>),
     /// A call. `ddd` when the last argument is spread with `...` (or was packed into an
     /// implicit `... argument` slice literal).
-    Call { callee: Callee, args: Vec<Expr>, ddd: bool },
+    Call {
+        callee: Callee,
+        args: Vec<Expr>,
+        ddd: bool,
+    },
     /// An inlined call (`OINLCALL`): the callee's body, then its result variables.
-    InlCall { func: FuncId, body: Vec<Stmt>, results: Vec<VarId> },
+    InlCall {
+        func: FuncId,
+        body: Vec<Stmt>,
+        results: Vec<VarId>,
+    },
     /// A call of a builtin that is neither an allocation nor a statement:
     /// `len`, `cap`, `min`, `max`, `recover`, `complex`, `real`, `imag`.
-    Builtin { which: Builtin, args: Vec<Expr> },
+    Builtin {
+        which: Builtin,
+        args: Vec<Expr>,
+    },
     /// `append(s, x...)` (`OAPPEND`).
-    Append { args: Vec<Expr>, ddd: bool },
+    Append {
+        args: Vec<Expr>,
+        ddd: bool,
+    },
     /// `copy(dst, src)` (`OCOPY`).
-    Copy { dst: Box<Expr>, src: Box<Expr> },
+    Copy {
+        dst: Box<Expr>,
+        src: Box<Expr>,
+    },
     /// `new(T)` (`ONEW`).
     New,
     /// `make([]T, len[, cap])` (`OMAKESLICE`).
-    MakeSlice { len: Box<Expr>, cap: Option<Box<Expr>> },
+    MakeSlice {
+        len: Box<Expr>,
+        cap: Option<Box<Expr>>,
+    },
     /// `make(map[K]V[, hint])` (`OMAKEMAP`).
-    MakeMap { hint: Option<Box<Expr>> },
+    MakeMap {
+        hint: Option<Box<Expr>>,
+    },
     /// `make(chan T[, size])` (`OMAKECHAN`).
-    MakeChan { size: Option<Box<Expr>> },
+    MakeChan {
+        size: Option<Box<Expr>>,
+    },
     /// `&T{...}` (`OPTRLIT`); `x` is the composite literal.
     PtrLit(Box<Expr>),
     /// `T{...}` for a struct (`OSTRUCTLIT`).
@@ -203,14 +269,22 @@ pub enum ExprKind {
     ArrayLit(Vec<Expr>),
     /// `[]T{...}` (`OSLICELIT`); `implicit` for the `... argument` of a variadic call.
     /// `len` is the backing array's length.
-    SliceLit { elems: Vec<Expr>, len: u64, implicit: bool },
+    SliceLit {
+        elems: Vec<Expr>,
+        len: u64,
+        implicit: bool,
+    },
     /// `map[K]V{...}` (`OMAPLIT`).
     MapLit(Vec<(Expr, Expr)>),
     /// A function literal (`OCLOSURE`).
     Closure(FuncId),
     /// A method value `x.M` (`OMETHVALUE`): a closure binding the receiver. `method` is
     /// `None` for a method of an interface value.
-    MethodValue { x: Box<Expr>, method: Option<FuncId>, name: String },
+    MethodValue {
+        x: Box<Expr>,
+        method: Option<FuncId>,
+        name: String,
+    },
     /// The blank identifier `_` as an assignment target.
     Blank,
     /// `a + b + c` on strings (`OADDSTR`).
@@ -254,31 +328,75 @@ pub enum StmtKind {
     Dcl(VarId),
     /// `x = y` / `x := y` (`OAS`); `src` is `None` for zeroing (`var x T`).
     /// `define` marks `:=` and `var x = e` (printing only).
-    Assign { dst: Expr, src: Option<Expr>, define: bool },
+    Assign {
+        dst: Expr,
+        src: Option<Expr>,
+        define: bool,
+    },
     /// `x op= y`, `x++` (`OASOP`).
-    AssignOp { op: BinaryOp, dst: Expr, src: Expr, incdec: bool },
+    AssignOp {
+        op: BinaryOp,
+        dst: Expr,
+        src: Expr,
+        incdec: bool,
+    },
     /// Two-or-more-value assignment of as many values (`OAS2*`).
-    Assign2 { kind: Assign2Kind, lhs: Vec<Expr>, rhs: Vec<Expr>, define: bool },
+    Assign2 {
+        kind: Assign2Kind,
+        lhs: Vec<Expr>,
+        rhs: Vec<Expr>,
+        define: bool,
+    },
     /// `a, b = f()` (`OAS2FUNC`).
-    Assign2Func { lhs: Vec<Expr>, call: Expr, define: bool },
+    Assign2Func {
+        lhs: Vec<Expr>,
+        call: Expr,
+        define: bool,
+    },
     Return(Vec<Expr>),
-    If { cond: Expr, then: Vec<Stmt>, els: Vec<Stmt> },
+    If {
+        cond: Expr,
+        then: Vec<Stmt>,
+        els: Vec<Stmt>,
+    },
     /// `for cond; post { body }` (`OFOR`); `init` has been hoisted before it.
-    For { cond: Option<Expr>, post: Option<Box<Stmt>>, body: Vec<Stmt> },
+    For {
+        cond: Option<Expr>,
+        post: Option<Box<Stmt>>,
+        body: Vec<Stmt>,
+    },
     /// `for key, value = range x` (`ORANGE`).
-    Range { key: Option<Expr>, value: Option<Expr>, x: Expr, body: Vec<Stmt> },
+    Range {
+        key: Option<Expr>,
+        value: Option<Expr>,
+        x: Expr,
+        body: Vec<Stmt>,
+    },
     /// Expression switch; `tag` is `None` for `switch {`.
-    Switch { tag: Option<Expr>, cases: Vec<CaseClause> },
+    Switch {
+        tag: Option<Expr>,
+        cases: Vec<CaseClause>,
+    },
     /// Type switch on `x`.
-    TypeSwitch { x: Expr, bind: bool, cases: Vec<CaseClause> },
+    TypeSwitch {
+        x: Expr,
+        bind: bool,
+        cases: Vec<CaseClause>,
+    },
     /// `ch <- v` (`OSEND`).
-    Send { ch: Expr, value: Expr },
+    Send {
+        ch: Expr,
+        value: Expr,
+    },
     /// A call, or a builtin used as a statement (`copy`, `delete`, `panic`, `print`...).
     Expr(Expr),
     /// `panic(x)` (`OPANIC`).
     Panic(Expr),
     /// `delete(m, k)`, `clear(x)`, `close(ch)`, `print(...)`, `println(...)`.
-    BuiltinStmt { which: Builtin, args: Vec<Expr> },
+    BuiltinStmt {
+        which: Builtin,
+        args: Vec<Expr>,
+    },
     /// `go f(x)` (`OGO`): always a call of a closure without parameters or results.
     Go(Expr),
     /// `defer f(x)` (`ODEFER`).
@@ -308,11 +426,15 @@ pub struct Program {
 
 impl Program {
     pub fn func(&self, id: FuncId) -> &Func {
-        self.funcs[id as usize].as_ref().expect("function was lowered")
+        self.funcs[id as usize]
+            .as_ref()
+            .expect("function was lowered")
     }
 
     pub fn func_mut(&mut self, id: FuncId) -> &mut Func {
-        self.funcs[id as usize].as_mut().expect("function was lowered")
+        self.funcs[id as usize]
+            .as_mut()
+            .expect("function was lowered")
     }
 
     pub fn var(&self, id: VarId) -> &Var {
@@ -340,8 +462,15 @@ impl Expr {
     pub fn for_each_child(&self, f: &mut dyn FnMut(&Expr)) {
         use ExprKind::*;
         match &self.kind {
-            Name(_) | Global(_) | FuncName(_) | MethodExpr(_) | Literal { .. } | Nil | New
-            | Closure(_) | Blank => {}
+            Name(_)
+            | Global(_)
+            | FuncName(_)
+            | MethodExpr(_)
+            | Literal { .. }
+            | Nil
+            | New
+            | Closure(_)
+            | Blank => {}
             Unary { x, .. }
             | Addr { x, .. }
             | Deref { x, .. }

@@ -23,7 +23,12 @@ pub fn visit_stmts(
     on_stmt: &mut dyn FnMut(&Stmt),
     on_expr: &mut dyn FnMut(&Expr),
 ) {
-    let mut v = Visit { prog, closures, os: on_stmt, oe: on_expr };
+    let mut v = Visit {
+        prog,
+        closures,
+        os: on_stmt,
+        oe: on_expr,
+    };
     v.stmts(list)
 }
 
@@ -94,7 +99,12 @@ impl Visit<'_, '_> {
                 }
                 self.stmts(body);
             }
-            StmtKind::Range { key, value, x, body } => {
+            StmtKind::Range {
+                key,
+                value,
+                x,
+                body,
+            } => {
                 for e in [key, value].into_iter().flatten() {
                     self.expr(e)
                 }
@@ -133,8 +143,16 @@ impl Expr {
     pub fn for_each_child_mut(&mut self, f: &mut dyn FnMut(&mut Expr)) {
         use ExprKind::*;
         match &mut self.kind {
-            Name(_) | Global(_) | FuncName(_) | MethodExpr(_) | Literal { .. } | Nil | New
-            | Closure(_) | Blank | InlCall { .. } => {}
+            Name(_)
+            | Global(_)
+            | FuncName(_)
+            | MethodExpr(_)
+            | Literal { .. }
+            | Nil
+            | New
+            | Closure(_)
+            | Blank
+            | InlCall { .. } => {}
             Unary { x, .. }
             | Addr { x, .. }
             | Deref { x, .. }
@@ -177,7 +195,9 @@ impl Expr {
                 }
                 args.iter_mut().for_each(f)
             }
-            Builtin { args, .. } | Append { args, .. } | AddStr(args) => args.iter_mut().for_each(f),
+            Builtin { args, .. } | Append { args, .. } | AddStr(args) => {
+                args.iter_mut().for_each(f)
+            }
             Copy { dst, src } => {
                 f(dst);
                 f(src)
@@ -226,12 +246,16 @@ impl Stmt {
                 v.expr(dst);
                 v.expr(src)
             }
-            StmtKind::Assign2 { lhs, rhs, .. } => lhs.iter_mut().chain(rhs.iter_mut()).for_each(|e| v.expr(e)),
+            StmtKind::Assign2 { lhs, rhs, .. } => {
+                lhs.iter_mut().chain(rhs.iter_mut()).for_each(|e| v.expr(e))
+            }
             StmtKind::Assign2Func { lhs, call, .. } => {
                 lhs.iter_mut().for_each(|e| v.expr(e));
                 v.expr(call)
             }
-            StmtKind::Return(es) | StmtKind::BuiltinStmt { args: es, .. } => es.iter_mut().for_each(|e| v.expr(e)),
+            StmtKind::Return(es) | StmtKind::BuiltinStmt { args: es, .. } => {
+                es.iter_mut().for_each(|e| v.expr(e))
+            }
             StmtKind::If { cond, then, els } => {
                 v.expr(cond);
                 v.stmts(then);
@@ -244,14 +268,23 @@ impl Stmt {
                 if let Some(p) = post {
                     let mut list = vec![std::mem::replace(
                         p.as_mut(),
-                        Stmt { id: 0, pos: Default::default(), kind: StmtKind::Fallthrough },
+                        Stmt {
+                            id: 0,
+                            pos: Default::default(),
+                            kind: StmtKind::Fallthrough,
+                        },
                     )];
                     v.stmts(&mut list);
                     **p = list.pop().expect("post statement");
                 }
                 v.stmts(body);
             }
-            StmtKind::Range { key, value, x, body } => {
+            StmtKind::Range {
+                key,
+                value,
+                x,
+                body,
+            } => {
                 for e in [key, value].into_iter().flatten() {
                     v.expr(e)
                 }
@@ -277,7 +310,9 @@ impl Stmt {
                 v.expr(ch);
                 v.expr(value)
             }
-            StmtKind::Expr(e) | StmtKind::Panic(e) | StmtKind::Go(e) | StmtKind::Defer(e) => v.expr(e),
+            StmtKind::Expr(e) | StmtKind::Panic(e) | StmtKind::Go(e) | StmtKind::Defer(e) => {
+                v.expr(e)
+            }
             StmtKind::Block(list) => v.stmts(list),
         }
     }

@@ -169,19 +169,42 @@ pub enum StmtKind {
     Block(Block),
     Expr(Expr),
     /// `ch <- v`; the statement position is the arrow.
-    Send { ch: Expr, value: Expr },
+    Send {
+        ch: Expr,
+        value: Expr,
+    },
     /// `x++` / `x--`.
-    IncDec { x: Expr, inc: bool },
-    Assign { op: AssignOp, lhs: Vec<Expr>, rhs: Vec<Expr> },
+    IncDec {
+        x: Expr,
+        inc: bool,
+    },
+    Assign {
+        op: AssignOp,
+        lhs: Vec<Expr>,
+        rhs: Vec<Expr>,
+    },
     /// `go f(x)`; the expression is always a call.
     Go(Expr),
     /// `defer f(x)`; the expression is always a call.
     Defer(Expr),
     Return(Vec<Expr>),
-    Branch { kind: BranchKind, label: Option<Ident> },
-    If { init: Option<Box<Stmt>>, cond: Expr, then: Block, els: Option<Box<Stmt>> },
+    Branch {
+        kind: BranchKind,
+        label: Option<Ident>,
+    },
+    If {
+        init: Option<Box<Stmt>>,
+        cond: Expr,
+        then: Block,
+        els: Option<Box<Stmt>>,
+    },
     /// Expression switch. `tag` is `None` for `switch { ... }`.
-    Switch { init: Option<Box<Stmt>>, tag: Option<Expr>, body: Vec<CaseClause>, rbrace: Pos },
+    Switch {
+        init: Option<Box<Stmt>>,
+        tag: Option<Expr>,
+        body: Vec<CaseClause>,
+        rbrace: Pos,
+    },
     /// `switch v := x.(type) { ... }`; in its clauses, `exprs` are types (`nil` allowed).
     TypeSwitch {
         init: Option<Box<Stmt>>,
@@ -193,10 +216,24 @@ pub enum StmtKind {
     },
     /// `select { ... }`, only so that the checker can say it is unsupported.
     Select,
-    For { init: Option<Box<Stmt>>, cond: Option<Expr>, post: Option<Box<Stmt>>, body: Block },
+    For {
+        init: Option<Box<Stmt>>,
+        cond: Option<Expr>,
+        post: Option<Box<Stmt>>,
+        body: Block,
+    },
     /// `for k, v := range x { ... }` / `for k, v = range x` / `for range x`.
-    Range { key: Option<Expr>, value: Option<Expr>, define: bool, x: Expr, body: Block },
-    Labeled { label: Ident, stmt: Box<Stmt> },
+    Range {
+        key: Option<Expr>,
+        value: Option<Expr>,
+        define: bool,
+        x: Expr,
+        body: Block,
+    },
+    Labeled {
+        label: Ident,
+        stmt: Box<Stmt>,
+    },
     /// `var` inside a function body.
     Var(Vec<ValueSpec>),
     /// `const` inside a function body.
@@ -344,7 +381,11 @@ pub enum ExprKind {
     BasicLit { kind: LitKind, raw: String },
     /// `T{...}`; `ty` is `None` for an elided type inside another literal (`[]P{{1, 2}}`).
     /// Its position is the `{`.
-    CompositeLit { ty: Option<Box<Expr>>, elems: Vec<Expr>, rbrace: Pos },
+    CompositeLit {
+        ty: Option<Box<Expr>>,
+        elems: Vec<Expr>,
+        rbrace: Pos,
+    },
     /// `key: value` inside a composite literal; its position is the `:`.
     KeyValue { key: Box<Expr>, value: Box<Expr> },
     /// `func(...) ... { ... }`; position of `func`.
@@ -356,21 +397,38 @@ pub enum ExprKind {
     /// `x[i]`, and `x[T1, T2]` for generic instantiation (rejected by the checker).
     Index { x: Box<Expr>, index: Vec<Expr> },
     /// `x[lo:hi]` or `x[lo:hi:max]`.
-    Slice { x: Box<Expr>, lo: Option<Box<Expr>>, hi: Option<Box<Expr>>, max: Option<Box<Expr>> },
+    Slice {
+        x: Box<Expr>,
+        lo: Option<Box<Expr>>,
+        hi: Option<Box<Expr>>,
+        max: Option<Box<Expr>>,
+    },
     /// `x.(T)`; `ty` is `None` for `x.(type)` (only valid in a type switch header).
     TypeAssert { x: Box<Expr>, ty: Option<Box<Expr>> },
     /// `f(args)` or `f(args...)`; position of `(`.
-    Call { func: Box<Expr>, args: Vec<Expr>, ellipsis: bool, rparen: Pos },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Expr>,
+        ellipsis: bool,
+        rparen: Pos,
+    },
     /// `*x`: a dereference or a pointer type; position of `*`.
     Star(Box<Expr>),
     /// Unary operator; position of the operator.
     Unary { op: UnaryOp, x: Box<Expr> },
     /// Binary operator; position of the operator.
-    Binary { op: BinaryOp, x: Box<Expr>, y: Box<Expr> },
+    Binary {
+        op: BinaryOp,
+        x: Box<Expr>,
+        y: Box<Expr>,
+    },
 
     // --- Type expressions ---
     /// `[N]T`, or `[...]T` when `len` is `None`.
-    ArrayType { len: Option<Box<Expr>>, elem: Box<Expr> },
+    ArrayType {
+        len: Option<Box<Expr>>,
+        elem: Box<Expr>,
+    },
     /// `[]T`.
     SliceType(Box<Expr>),
     /// `map[K]V`.

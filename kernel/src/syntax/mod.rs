@@ -16,7 +16,9 @@ pub use parser::parse_file;
 
 /// A position in a source file: 1-based line and 1-based column, where a column counts bytes
 /// (a tab is one column), exactly as the Go toolchain reports positions.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Pos {
     pub line: u32,
     pub col: u32,
