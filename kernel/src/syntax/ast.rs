@@ -57,6 +57,7 @@ pub struct Import {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[allow(clippy::large_enum_variant)] // most declarations are functions anyway
 pub enum Decl {
     Func(FuncDecl),
     /// `var ...` at package level; one entry per spec (a group `var ( ... )` has several).

@@ -5,6 +5,7 @@
 //! positions and syntax-error messages line up with what `go build` prints.
 
 pub mod ast;
+pub mod dump;
 pub mod lexer;
 pub mod parser;
 pub mod token;
