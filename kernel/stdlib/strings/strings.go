@@ -69,3 +69,9 @@ func HasPrefix(s, prefix string) bool {
 
 //gomem:esc s=result0:0
 func ToUpper(s string) string
+
+//gomem:esc s=result0:0
+func ToLower(s string) string
+
+//gomem:esc s=result0:0
+func TrimSpace(s string) string
