@@ -53,6 +53,13 @@ impl TypeTable {
             .is_some_and(|fi| fi.recv.is_some() && fi.name.contains("(*"))
     }
 
+    /// Whether a function carries the prelude's `//gomem:inline` directive (Go inlines it).
+    pub fn is_inline_marked(&self, f: FuncId) -> bool {
+        self.funcs
+            .get(f as usize)
+            .is_some_and(|fi| fi.pragmas.iter().any(|p| p == "gomem:inline"))
+    }
+
     /// The declared methods of a defined type (empty for other types).
     pub fn methods_of(&self, t: TypeId) -> &[FuncId] {
         match self.get(t) {

@@ -47,6 +47,26 @@ pub fn source_of(path: &str) -> Option<&'static str> {
     PACKAGES.iter().find(|(p, _)| *p == path).map(|(_, s)| *s)
 }
 
+/// The `//gomem:` directives of a prelude source, keyed by the line of the `func` they
+/// precede (the lexer keeps only `//go:` directives, so the prelude's own are read here).
+pub fn gomem_directives(src: &str) -> Vec<(u32, Vec<String>)> {
+    let mut out = Vec::new();
+    let mut pending: Vec<String> = Vec::new();
+    for (i, line) in src.lines().enumerate() {
+        let l = line.trim();
+        if let Some(d) = l.strip_prefix("//gomem:") {
+            pending.push(format!("gomem:{}", d.trim_end()));
+        } else if l.starts_with("func ") {
+            if !pending.is_empty() {
+                out.push((i as u32 + 1, std::mem::take(&mut pending)));
+            }
+        } else if !l.starts_with("//") {
+            pending.clear();
+        }
+    }
+    out
+}
+
 /// Parses the prelude packages `file` needs, in dependency order (dependencies first),
 /// with their paths. Imports outside the prelude are reported as unsupported.
 pub fn load_imports(file: &File) -> Result<(Vec<File>, Vec<String>), Diagnostics> {

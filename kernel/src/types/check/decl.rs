@@ -63,8 +63,8 @@ impl<'a> Checker<'a> {
             self.imports.push(ImportUse {
                 obj,
                 path: imp.path.clone(),
+                pos: imp.alias.as_ref().map_or(imp.pos, |a| a.pos),
                 alias,
-                pos: imp.pos,
             });
         }
     }
@@ -128,10 +128,29 @@ impl<'a> Checker<'a> {
             Decl::Func(fd) => {
                 if !fd.type_params.is_empty() {
                     self.unsupported(fd.name.pos, "generic functions");
+                    // Declared with an invalid type, so that uses stay silent.
+                    let o = self.new_obj(
+                        &fd.name.name,
+                        fd.name.pos,
+                        INVALID,
+                        ObjKind::Var(VarKind::Global),
+                    );
+                    self.declare(&fd.name.name, fd.name.pos, o);
                     return;
                 }
                 let name = self.func_name(fd);
-                let fid = self.new_func(&name, fd.name.pos, fd.pragmas.clone());
+                let mut pragmas = fd.pragmas.clone();
+                for d in self
+                    .directives
+                    .get(&(self.cur, fd.pos.line))
+                    .into_iter()
+                    .flatten()
+                {
+                    if !pragmas.contains(d) {
+                        pragmas.push(d.clone());
+                    }
+                }
+                let fid = self.new_func(&name, fd.name.pos, pragmas);
                 if fd.recv.is_none() {
                     if fd.name.name == "init" || (fd.name.name == "main" && self.pkg == "main") {
                         // `init` is not declared in the scope; `main` is declared normally.

@@ -169,7 +169,7 @@ impl<'a> Checker<'a> {
                     _ => {
                         if !xo.is_invalid() {
                             self.err_expr(
-                                e,
+                                x,
                                 format!(
                                     "invalid operation: cannot indirect {}",
                                     self.operand_string(x, &xo)
@@ -652,7 +652,7 @@ impl<'a> Checker<'a> {
         };
         if !ok {
             self.err_expr(
-                e,
+                x,
                 format!(
                     "invalid operation: operator {} not defined on {}",
                     op.as_str(),

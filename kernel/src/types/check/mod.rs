@@ -65,6 +65,14 @@ pub fn check_program(file: ast::File) -> Result<Program, Diagnostics> {
     let (table, infos, diags) = {
         let mut c = Checker::new(&files);
         for (i, path) in paths.iter().enumerate() {
+            for (line, ds) in super::stdlib::source_of(path)
+                .map(super::stdlib::gomem_directives)
+                .unwrap_or_default()
+            {
+                c.directives.insert((i, line), ds);
+            }
+        }
+        for (i, path) in paths.iter().enumerate() {
             c.check_package(i, path);
         }
         (c.table, c.infos, c.diags)
@@ -117,7 +125,11 @@ impl Operand {
         }
     }
     fn is_invalid(&self) -> bool {
-        self.ty == INVALID && self.mode != Mode::NoValue
+        self.ty == INVALID
+            && !matches!(
+                self.mode,
+                Mode::NoValue | Mode::Builtin | Mode::Package | Mode::Type
+            )
     }
 }
 
@@ -185,6 +197,8 @@ pub(crate) struct Checker<'a> {
     glob_lits: u32,
     /// The value of `iota` while checking a constant declaration.
     iota: Option<i128>,
+    /// `//gomem:` directives of prelude functions, by (file, line of `func`).
+    directives: HashMap<(usize, u32), Vec<String>>,
 }
 
 impl<'a> Checker<'a> {
@@ -207,6 +221,7 @@ impl<'a> Checker<'a> {
             targets: Vec::new(),
             glob_lits: 0,
             iota: None,
+            directives: HashMap::new(),
         };
         c.init_universe();
         c
@@ -356,6 +371,7 @@ impl<'a> Checker<'a> {
             let other = self.table.objects[prev as usize].pos;
             let file = self.file_name();
             self.err(pos, format!("{name} redeclared in this block\n\t{file}:{other}: other declaration of {name}"));
+            self.used.insert(obj);
             return;
         }
         match self.scopes.last_mut() {

@@ -259,7 +259,14 @@ impl<'a> Checker<'a> {
                 body,
                 ..
             } => self.type_switch(init.as_deref(), bind.as_ref(), x, body, None),
-            StmtKind::Select => self.unsupported(s.pos, "select"),
+            StmtKind::Select => {
+                self.unsupported(s.pos, "select");
+                // The clauses are not in the tree: do not blame their variables as unused.
+                if let Some(ctx) = self.funcs.last() {
+                    self.used
+                        .extend(self.table.funcs[ctx.func as usize].locals.iter().copied());
+                }
+            }
             StmtKind::For {
                 init,
                 cond,
@@ -433,7 +440,7 @@ impl<'a> Checker<'a> {
         if lhs.len() == rhs.len() {
             for ((x, xo), y) in lhs.iter().zip(&lops).zip(rhs) {
                 let hint = if blank(x) { None } else { Some(xo.ty) };
-                let mut yo = self.expr_hint(y, hint);
+                let mut yo = self.rhs_value(y, hint, lhs.len());
                 if blank(x) {
                     if yo.ty == UNTYPED_NIL {
                         self.err_expr(y, "use of untyped nil in assignment");
@@ -466,6 +473,28 @@ impl<'a> Checker<'a> {
                 );
             }
         }
+    }
+
+    /// One value of an `n := n`-shaped assignment; with a single variable, a multi-value call
+    /// is an assignment mismatch rather than a single-value-context error.
+    fn rhs_value(&mut self, y: &'a Expr, hint: Option<TypeId>, nlhs: usize) -> Operand {
+        let op = self.raw_expr(y, hint);
+        if let (Type::Tuple(ts), 1, false) = (self.table.get(op.ty), nlhs, op.mode == Mode::NoValue)
+        {
+            if ts.len() > 1 {
+                let callee = match &y.unparen().kind {
+                    ExprKind::Call { func, .. } => expr_string(func),
+                    _ => expr_string(y),
+                };
+                let msg = format!(
+                    "assignment mismatch: 1 variable but {callee} returns {} values",
+                    ts.len()
+                );
+                self.err_expr(y, msg);
+                return Operand::invalid();
+            }
+        }
+        self.single_value(y, op)
     }
 
     /// `a, b = f()`, `v, ok = m[k]`: the types of the right side's values, or `None` after an
@@ -566,7 +595,7 @@ impl<'a> Checker<'a> {
             let mut v = Vec::new();
             for (i, y) in rhs.iter().enumerate() {
                 let existing_ty = targets[i].map(|o| self.table.objects[o as usize].ty);
-                let mut yo = self.expr_hint(y, existing_ty);
+                let mut yo = self.rhs_value(y, existing_ty, lhs.len());
                 if yo.is_invalid() {
                     v.push((INVALID, Some(y)));
                     continue;
@@ -679,7 +708,7 @@ impl<'a> Checker<'a> {
         }
         if spec.values.len() == n {
             for (&o, v) in objs.iter().zip(&spec.values) {
-                let mut vo = self.expr_hint(v, declared);
+                let mut vo = self.rhs_value(v, declared, n);
                 let t = match declared {
                     Some(t) => {
                         self.assign_to(v, &mut vo, t, "variable declaration");

@@ -1,0 +1,320 @@
+//! Checker tests: snapshots of what every name denotes, the type-error goldens produced by
+//! the real Go toolchain, and the escape-analysis corpus (every program must check cleanly).
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use expect_test::expect;
+use gomem::syntax::parse_file;
+use gomem::types::{check_program, ObjKind, Program};
+
+fn check(src: &str) -> Result<Program, String> {
+    let f = parse_file("./x.go", src).map_err(|d| d.to_string())?;
+    check_program(f).map_err(|d| d.to_string())
+}
+
+/// One line per object of the user's file: position, name, kind, type.
+fn dump(p: &Program) -> String {
+    let mut out = String::new();
+    let t = &p.table;
+    let mut objs: Vec<_> = t
+        .objects
+        .iter()
+        .filter(|o| o.pkg == "main" && o.pos.line > 0)
+        .collect();
+    objs.sort_by_key(|o| o.pos);
+    for o in objs {
+        let kind = match &o.kind {
+            ObjKind::Var(k) => format!("var({k:?})"),
+            ObjKind::Const(v) => format!("const({v:?})"),
+            ObjKind::TypeName => "type".into(),
+            ObjKind::Func(f) => format!("func {}", t.funcs[*f as usize].name),
+            ObjKind::Package(p) => format!("package {p}"),
+            ObjKind::Builtin(b) => format!("builtin {b:?}"),
+            ObjKind::Nil => "nil".into(),
+        };
+        let owner = o
+            .func
+            .map(|f| t.funcs[f as usize].name.clone())
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{} {} {} : {} [{}]",
+            o.pos,
+            o.name,
+            kind,
+            t.type_string(o.ty),
+            owner
+        )
+        .unwrap();
+    }
+    for f in t.funcs.iter().filter(|f| f.pkg == "main") {
+        let names = |v: &[u32]| {
+            v.iter()
+                .map(|&o| t.objects[o as usize].name.clone())
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        writeln!(
+            out,
+            "func {} sig={} params=[{}] results=[{}] locals=[{}] captures=[{}]",
+            f.name,
+            t.type_string(f.sig),
+            names(&f.params),
+            names(&f.results),
+            names(&f.locals),
+            names(&f.captures)
+        )
+        .unwrap();
+    }
+    out
+}
+
+#[test]
+fn objects_of_a_program() {
+    let p = check(
+        r#"package main
+
+import "fmt"
+
+type T struct {
+	a int
+	b string
+}
+
+func (t *T) Get() int { return t.a }
+
+func (t T) String() string { return t.b }
+
+const (
+	A = iota * 10
+	B
+)
+
+func counter() func() int {
+	n := 0
+	return func() int {
+		n++
+		f := func() int { return n }
+		return f()
+	}
+}
+
+func main() {
+	x := 1
+	var s fmt.Stringer = T{a: x}
+	t := &T{}
+	fmt.Println(s, t.Get(), B, counter()())
+	var i any = x
+	switch v := i.(type) {
+	case int:
+		_ = v + 1
+	case string, bool:
+		_ = v
+	}
+	for k, v := range []string{"a"} {
+		_, _ = k, v
+	}
+}
+"#,
+    )
+    .unwrap();
+    expect![[r#"
+        5:6 T type : T []
+        10:7 t var(Param) : *T [(*T).Get]
+        12:7 t var(Param) : T [T.String]
+        15:2 A const(Int(0)) : untyped int []
+        16:2 B const(Int(10)) : untyped int []
+        19:6 counter func counter : func() func() int []
+        20:2 n var(Local) : int [counter]
+        23:3 f var(Local) : func() int [counter.func1]
+        28:6 main func main : func() []
+        29:2 x var(Local) : int [main]
+        30:6 s var(Local) : fmt.Stringer [main]
+        31:2 t var(Local) : *T [main]
+        33:6 i var(Local) : any [main]
+        34:9 v var(TypeSwitchBind) : int [main]
+        34:9 v var(TypeSwitchBind) : any [main]
+        40:6 k var(Local) : int [main]
+        40:9 v var(Local) : string [main]
+        func (*T).Get sig=func() int params=[] results=[~r0] locals=[] captures=[]
+        func T.String sig=func() string params=[] results=[~r0] locals=[] captures=[]
+        func counter sig=func() func() int params=[] results=[~r0] locals=[n] captures=[]
+        func main sig=func() params=[] results=[] locals=[x,s,t,i,v,v,k,v] captures=[]
+        func counter.func1 sig=func() int params=[] results=[~r0] locals=[f] captures=[n]
+        func counter.func1.1 sig=func() int params=[] results=[~r0] locals=[] captures=[n]
+    "#]]
+    .assert_eq(&dump(&p));
+}
+
+/// Files listed in `KNOWN_DIFFERENCES.md` as `- name.go: reason`.
+fn known_differences(dir: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(dir.join("KNOWN_DIFFERENCES.md")).unwrap_or_default();
+    text.lines()
+        .filter_map(|l| l.strip_prefix("- `"))
+        .filter_map(|l| l.split('`').next())
+        .map(String::from)
+        .collect()
+}
+
+fn go_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "go"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// gomem's errors for a file, in the go command's format (empty when it checks cleanly).
+fn errors_of(name: &str, src: &str) -> String {
+    let f = match parse_file(name, src) {
+        Ok(f) => f,
+        Err(d) => return d.to_string(),
+    };
+    match check_program(f) {
+        Ok(_) => String::new(),
+        Err(d) => d.to_string(),
+    }
+}
+
+#[test]
+fn type_error_goldens() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/type_errors");
+    let known = known_differences(&dir);
+    let (mut agree, mut total, mut failures) = (0, 0, Vec::new());
+    for path in go_files(&dir) {
+        let file = path.file_name().unwrap().to_string_lossy().to_string();
+        let src = std::fs::read_to_string(&path).unwrap();
+        let golden = std::fs::read_to_string(path.with_extension("golden")).unwrap_or_default();
+        let got = errors_of(&format!("./{file}"), &src);
+        total += 1;
+        if got.trim_end() == golden.trim_end() {
+            agree += 1;
+        } else if !known.contains(&file) {
+            failures.push(format!("{file}:\n--- go\n{golden}--- gomem\n{got}\n"));
+        }
+    }
+    println!("type-error goldens: {agree}/{total} identical to go build");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn escape_corpus_checks_cleanly() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/escape/corpus");
+    let files = go_files(&dir);
+    let mut failures = Vec::new();
+    for path in &files {
+        let file = path.file_name().unwrap().to_string_lossy().to_string();
+        let src = std::fs::read_to_string(path).unwrap();
+        let got = errors_of(&format!("./{file}"), &src);
+        if !got.is_empty() {
+            failures.push(format!("{file}: {got}"));
+        }
+    }
+    println!(
+        "escape corpus: {}/{} programs check cleanly",
+        files.len() - failures.len(),
+        files.len()
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn prelude_pragmas_and_extern_tags() {
+    let p = check(
+        r#"package main
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+)
+
+func main() {
+	var b strings.Builder
+	b.WriteString("x")
+	var mu sync.Mutex
+	mu.Lock()
+	fmt.Println(b.String())
+}
+"#,
+    )
+    .unwrap();
+    let t = &p.table;
+    let mut out = String::new();
+    for f in t.funcs.iter().filter(|f| f.pkg != "main") {
+        let id = t.funcs.iter().position(|g| std::ptr::eq(g, f)).unwrap() as u32;
+        if f.extern_tags.is_some() || t.is_inline_marked(id) {
+            writeln!(
+                out,
+                "{} inline={} tags={:?}",
+                f.name,
+                t.is_inline_marked(id),
+                f.extern_tags
+            )
+            .unwrap();
+        }
+    }
+    expect![[r#"
+        errors.New inline=true tags=None
+        errors.Is inline=false tags=Some(["heap", "heap"])
+        errors.As inline=false tags=Some(["heap", "heap"])
+        os.NewFile inline=false tags=Some(["none", "heap"])
+        os.(*File).Write inline=false tags=Some(["content", "none"])
+        os.(*File).writeString inline=false tags=Some(["content", "none"])
+        os.(*File).WriteString inline=true tags=None
+        os.Exit inline=false tags=Some(["none"])
+        fmt.Fprintln inline=false tags=Some(["heap", "content"])
+        fmt.Fprintf inline=false tags=Some(["heap", "none", "content"])
+        fmt.Fprint inline=false tags=Some(["heap", "content"])
+        fmt.Println inline=true tags=None
+        fmt.Printf inline=true tags=None
+        fmt.Print inline=true tags=None
+        fmt.Sprintf inline=false tags=Some(["none", "content"])
+        fmt.Sprint inline=false tags=Some(["content"])
+        fmt.Sprintln inline=false tags=Some(["content"])
+        fmt.errorf inline=false tags=Some(["heap", "content"])
+        fmt.Errorf inline=true tags=None
+        strings.(*Builder).WriteString inline=true tags=None
+        strings.(*Builder).WriteByte inline=true tags=None
+        strings.(*Builder).bytesAsString inline=false tags=Some(["result0:1"])
+        strings.(*Builder).String inline=true tags=None
+        strings.(*Builder).Len inline=true tags=None
+        strings.(*Builder).Grow inline=false tags=Some(["none", "none"])
+        strings.(*Builder).Reset inline=false tags=Some(["none"])
+        strings.Repeat inline=false tags=Some(["result0:0", "none"])
+        strings.Join inline=false tags=Some(["result0:1", "none"])
+        strings.genSplit inline=false tags=Some(["heap", "none", "none", "none"])
+        strings.Split inline=true tags=None
+        strings.Index inline=false tags=Some(["none", "none"])
+        strings.Contains inline=true tags=None
+        strings.HasPrefix inline=true tags=None
+        strings.ToUpper inline=false tags=Some(["result0:0"])
+        strings.ToLower inline=false tags=Some(["result0:0"])
+        strings.TrimSpace inline=false tags=Some(["result0:0"])
+        sync.(*Mutex).lock inline=false tags=Some(["heap"])
+        sync.(*Mutex).unlock inline=false tags=Some(["heap"])
+        sync.(*Mutex).Lock inline=true tags=None
+        sync.(*Mutex).Unlock inline=true tags=None
+        sync.(*RWMutex).Lock inline=false tags=Some(["heap"])
+        sync.(*RWMutex).Unlock inline=false tags=Some(["heap"])
+        sync.(*RWMutex).rlock inline=false tags=Some(["heap"])
+        sync.(*RWMutex).runlock inline=false tags=Some(["heap"])
+        sync.(*RWMutex).RLock inline=true tags=None
+        sync.(*RWMutex).RUnlock inline=true tags=None
+        sync.(*WaitGroup).Add inline=false tags=Some(["heap", "none"])
+        sync.(*WaitGroup).Done inline=true tags=None
+        sync.(*WaitGroup).Wait inline=false tags=Some(["heap"])
+        sync.(*WaitGroup).Go inline=false tags=Some(["heap", "heap"])
+        sync.(*Once).doSlow inline=false tags=Some(["heap", "none"])
+        sync.(*Once).Do inline=true tags=None
+        sync.(*Pool).Get inline=false tags=Some(["heap"])
+        sync.(*Pool).Put inline=false tags=Some(["heap", "heap"])
+    "#]]
+    .assert_eq(&out);
+}
