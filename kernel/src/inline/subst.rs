@@ -515,14 +515,6 @@ impl Printer<'_> {
     /// `callNow.func1`).
     pub fn func_name_ir(&self, f: FuncId) -> String {
         let func = self.prog.func(f);
-        if func.pkg == "main" || func.pkg.is_empty() {
-            func.name.clone()
-        } else {
-            format!(
-                "{}.{}",
-                func.pkg.rsplit('/').next().unwrap_or(&func.pkg),
-                func.name
-            )
-        }
+        crate::ir::fmt::qualified(&func.pkg, &func.name)
     }
 }

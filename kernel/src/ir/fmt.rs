@@ -303,30 +303,20 @@ impl Printer<'_> {
     /// `(*T).Get`).
     pub fn func_name(&self, f: crate::types::FuncId) -> String {
         let info = &self.tt.funcs[f as usize];
-        if info.pkg == "main" || info.pkg.is_empty() {
-            info.name.clone()
-        } else {
-            format!(
-                "{}.{}",
-                info.pkg.rsplit('/').next().unwrap_or(&info.pkg),
-                info.name
-            )
-        }
+        qualified(&info.pkg, &info.name)
     }
 
     /// A constant: `5`, `"hi"`, `'a'`, `int64(5)`, `true`.
     pub fn literal(&self, v: &ConstValue, ty: TypeId) -> String {
-        let kind = match &self.tt.types[ty as usize] {
+        let kind = match self.tt.under(ty) {
             Type::Basic(k) => Some(*k),
             _ => None,
         };
+        let named = self.tt.type_string(ty);
         let val = match v {
             ConstValue::Bool(b) => b.to_string(),
             ConstValue::Int(i) => {
-                if matches!(kind, Some(BasicKind::Int32) | Some(BasicKind::UntypedRune))
-                    && self.tt.type_string(ty) == "rune"
-                    || kind == Some(BasicKind::UntypedRune)
-                {
+                if named == "rune" || kind == Some(BasicKind::UntypedRune) {
                     if let Some(c) = u32::try_from(*i).ok().and_then(char::from_u32) {
                         return go_quote_rune(c);
                     }
@@ -351,7 +341,7 @@ impl Printer<'_> {
                 ConstValue::String(_),
                 Some(BasicKind::String | BasicKind::UntypedString)
             )
-        ) && !matches!(&self.tt.types[ty as usize], Type::Named { .. });
+        ) && matches!(named.as_str(), "bool" | "int" | "float64" | "string" | "untyped int" | "untyped bool" | "untyped float" | "untyped string" | "untyped rune");
         if default {
             val
         } else {
@@ -445,6 +435,17 @@ pub fn builtin_name(b: Builtin) -> &'static str {
         Println => "println",
         Real => "real",
         Recover => "recover",
+    }
+}
+
+/// A function name qualified by its package unless it is in `main` (`fmt.Println`,
+/// `strings.(*Builder).WriteString`, `NewNode`).
+pub fn qualified(pkg: &str, name: &str) -> String {
+    let short = pkg.rsplit('/').next().unwrap_or(pkg);
+    if pkg == "main" || pkg.is_empty() || name.starts_with(&format!("{short}.")) {
+        name.to_string()
+    } else {
+        format!("{short}.{name}")
     }
 }
 

@@ -1263,27 +1263,13 @@ impl<'a> Lowerer<'a> {
         let info = self.info();
         let tv = info.types.get(&e.id).cloned();
         let ty = tv.as_ref().map(|t| t.ty).unwrap_or(0);
-        // Constants are folded; a named constant keeps its name for printing.
+        // Constants are folded to their value, which is how the compiler prints them.
         if let Some(tv) = &tv {
             if tv.mode == Mode::Constant {
                 if let Some(value) = &tv.value {
-                    let sym = match &e.unparen().kind {
-                        AK::Name(n) => Some(n.clone()),
-                        AK::Selector { x, sel } => match &x.kind {
-                            AK::Name(p) => Some(format!("{p}.{}", sel.name)),
-                            _ => None,
-                        },
-                        _ => None,
-                    };
                     let pos = self.const_pos(e);
-                    return Ok(self.node(
-                        pos,
-                        ty,
-                        ExprKind::Literal {
-                            value: value.clone(),
-                            sym,
-                        },
-                    ));
+                    let value = value.clone();
+                    return Ok(self.node(pos, ty, ExprKind::Literal { value, sym: None }));
                 }
             }
         }
@@ -1454,13 +1440,13 @@ impl<'a> Lowerer<'a> {
                 let xe = self.expr(x)?;
                 let ye = self.expr(y)?;
                 if is_str && *op == ast::BinaryOp::Add {
-                    // String concatenation chains become one OADDSTR at the first `+`.
+                    // String concatenation chains become one OADDSTR, at the last `+`.
                     match xe.kind {
                         ExprKind::AddStr(mut list) => {
                             list.push(ye);
                             Expr {
                                 id: xe.id,
-                                pos: xe.pos,
+                                pos,
                                 ty,
                                 kind: ExprKind::AddStr(list),
                             }
@@ -1934,6 +1920,7 @@ impl<'a> Lowerer<'a> {
                         let et = self.deref_ty(ty);
                         let mut v = v;
                         v.ty = et;
+                        v.pos = pos;
                         let tmp = self.spill_to_temp(v);
                         self.node(
                             pos,
