@@ -27,6 +27,10 @@ for g in big.ml.txt big.m.txt; do
 		fi
 	fi
 done
+"$ROOT/scripts/golden-stdlib-costs.sh" "$TMP/inline-costs.txt"
+if ! diff -u "$ROOT/kernel/stdlib/inline-costs.txt" "$TMP/inline-costs.txt"; then
+	status=1
+fi
 if [ "$status" -ne 0 ]; then
 	echo "check-goldens: MISMATCH between committed goldens and $(go env GOVERSION) output" >&2
 else

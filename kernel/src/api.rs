@@ -102,14 +102,14 @@ impl EscapeReport {
 pub fn escape(file: &str, src: &str, opts: EscapeOptions) -> Result<EscapeReport, Diagnostics> {
     let ast = crate::syntax::parse_file(file, src)?;
     let checked = crate::types::check_program(ast)?;
-    let mut prog = crate::ir::lower::lower(&checked)?;
+    let (mut prog, table) = crate::ir::lower::lower(&checked)?;
     let mut lines_inline = Vec::new();
     if opts.inline {
-        crate::inline::inline_program(&mut prog, &checked.table, &mut lines_inline);
+        crate::inline::inline_program(&mut prog, &table, &mut lines_inline);
     }
     let out = escape::analyze(
         &prog,
-        &checked.table,
+        &table,
         escape::Options {
             explain: opts.explain,
         },

@@ -34,10 +34,15 @@ type LResult<T> = Result<T, Diagnostic>;
 
 /// Lowers every user function (and every standard-library function with a body that the user
 /// program can reach) of a checked program.
-pub fn lower(tp: &crate::types::Program) -> Result<Program, Diagnostics> {
+pub fn lower(tp: &crate::types::Program) -> Result<(Program, TypeTable), Diagnostics> {
+    // Lowering makes implicit `&x` explicit, so it needs `*T` for every type `T`.
+    let mut tt = tp.table.clone();
+    for t in 0..tt.types.len() {
+        tt.pointer(t as TypeId);
+    }
     let mut l = Lowerer {
         tp,
-        tt: &tp.table,
+        tt: &tt,
         out: Program::default(),
         obj_var: HashMap::new(),
         file: tp.user_file,
@@ -47,7 +52,8 @@ pub fn lower(tp: &crate::types::Program) -> Result<Program, Diagnostics> {
     };
     l.out.funcs = vec![None; tp.table.funcs.len()];
     l.lower_all().map_err(Diagnostics::from)?;
-    Ok(l.out)
+    let out = l.out;
+    Ok((out, tt))
 }
 
 struct Lowerer<'a> {
@@ -189,6 +195,10 @@ impl<'a> Lowerer<'a> {
     fn lower_decl(&mut self, fid: FuncId, fd: &ast::FuncDecl) -> LResult<()> {
         let name = self.tt.funcs[fid as usize].name.clone();
         self.new_func(fid, name, None)?;
+        if fd.recv.is_some() {
+            // Go positions a method at the `(` of its receiver list, the token after `func`.
+            self.out.func_mut(fid).pos = Pos::new(fd.pos.line, fd.pos.col + 5);
+        }
         let Some(body) = &fd.body else {
             self.out.func_mut(fid).has_body = false;
             return Ok(());
