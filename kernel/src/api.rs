@@ -104,9 +104,7 @@ pub fn escape(file: &str, src: &str, opts: EscapeOptions) -> Result<EscapeReport
     let checked = crate::types::check_program(ast)?;
     let (mut prog, table) = crate::ir::lower::lower(&checked)?;
     let mut lines_inline = Vec::new();
-    if opts.inline {
-        crate::inline::inline_program(&mut prog, &table, &mut lines_inline);
-    }
+    crate::inline::inline_program(&mut prog, &table, opts.inline, &mut lines_inline);
     let out = escape::analyze(
         &prog,
         &table,

@@ -160,7 +160,7 @@ pub(crate) struct Batch<'a, 'o> {
     /// Literal rewrites decided after the walk (`x` → `3` in an interface conversion,
     /// `make([]byte, size)` → `make([]byte, 128)`): node → printed replacement and new size.
     rewritten: HashMap<NodeId, (String, Option<i128>)>,
-    oracles: HashMap<FuncId, oracle::Oracle>,
+    oracles: HashMap<FuncId, crate::ir::reassign::Oracle>,
     // Per-function walk state.
     curfn: FuncId,
     loop_depth: i32,

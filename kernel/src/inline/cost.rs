@@ -24,6 +24,8 @@ const INLINE_EXTRA_CALL_COST: i32 = 57;
 const INLINE_PARAM_CALL_COST: i32 = 17;
 const INLINE_EXTRA_PANIC_COST: i32 = 1;
 const INLINE_CLOSURE_COST: i32 = 15;
+/// Closures may cost up to this much (they are usually inlined into their only caller).
+pub const INLINE_CLOSURE_CALLED_ONCE_COST: i32 = 10 * INLINE_MAX_BUDGET;
 
 /// What the inliner remembers about an inlinable function.
 #[derive(Clone, Copy, Debug)]
@@ -42,11 +44,17 @@ pub fn can_inline(
     if func.pragmas.iter().any(|p| p == "go:noinline") || !func.has_body {
         return None;
     }
+    // Closures get a bigger budget: most are inlined into their only caller.
+    let budget = if func.outer.is_some() {
+        INLINE_CLOSURE_CALLED_ONCE_COST
+    } else {
+        INLINE_MAX_BUDGET
+    };
     let mut v = Hairy {
         prog,
         tt,
         inlinable,
-        budget: INLINE_MAX_BUDGET,
+        budget,
         impossible: None,
     };
     v.stmts(&func.body);
@@ -54,7 +62,7 @@ pub fn can_inline(
         return None;
     }
     Some(Inlinable {
-        cost: INLINE_MAX_BUDGET - v.budget,
+        cost: budget - v.budget,
     })
 }
 

@@ -6,22 +6,39 @@
 //! the same component as the function. The order matters to a reader because `-m` output is
 //! printed batch by batch in exactly this order.
 //!
-//! **Inlining.** Before escape analysis, calls to small functions are replaced by a copy of the
-//! callee's body (`inlining call to F`). A function can be inlined when its *cost* — roughly
-//! the number of IR nodes in its body, with every call to a function that is not itself
-//! inlinable charged an extra 57 — is at most 80, and it contains nothing the inliner cannot
-//! copy (`defer`, `go`, `recover`, `select`, labels...). Inlined copies are analysed again in
-//! the caller, which is why a constructor returning `&T{}` allocates on the heap when called
-//! normally but not when inlined into a caller that does not let the pointer escape.
+//! **Inlining** runs before escape analysis, in three steps, as in Go's
+//! `DevirtualizeAndInlinePackage`:
+//!
+//! 1. *Can inline?* Every function gets a cost — roughly the number of IR nodes in its body,
+//!    with each call to a function that is not itself inlinable charged an extra 57. A function
+//!    whose cost is at most 80, and that contains nothing the inliner cannot copy (`defer`,
+//!    `go`, `recover`...), is inlinable (`can inline F`).
+//! 2. *Resolve.* Every call site is resolved to its target: a named function, or the function
+//!    or closure a local variable statically holds. An interface method call whose receiver
+//!    statically holds a concrete type is *devirtualized* into a direct call (`devirtualizing
+//!    g.Get to *T`) — this happens even with inlining disabled.
+//! 3. *Inline*, component by component, in rounds: every call site to an inlinable target is
+//!    replaced by a copy of the callee's body (`inlining call to F`); call sites inside the
+//!    copies are resolved and tried in the next round. A closure that is called exactly once
+//!    may cost up to 800.
+//!
+//! Inlined copies are analysed again in the caller, which is why a constructor returning `&T{}`
+//! allocates on the heap when called normally but not when inlined into a caller that does not
+//! let the pointer escape. Finally, *dead locals* — variables that are assigned but never read
+//! once their uses were inlined away, like `f` in `f := func() {...}; f()` — are removed, so
+//! the closure they held is not analysed at all.
 
 mod cost;
+mod deadlocals;
 mod subst;
 
 use std::collections::{HashMap, HashSet};
 
 use crate::escape::{Diag, DiagKind};
-use crate::ir::{Callee, ExprKind, Program};
-use crate::types::{FuncId, TypeTable};
+use crate::ir::fmt::Printer;
+use crate::ir::reassign::Oracle;
+use crate::ir::{Callee, Expr, ExprKind, NodeId, Program, Stmt};
+use crate::types::{FuncId, Type, TypeTable};
 
 pub use cost::INLINE_MAX_BUDGET;
 
@@ -107,46 +124,387 @@ impl Visitor<'_> {
     }
 }
 
-/// Runs the inliner over the user's functions, recording `can inline` and `inlining call to`
-/// diagnostics in `diags`.
-pub fn inline_program(prog: &mut Program, tt: &TypeTable, diags: &mut Vec<Diag>) {
-    let roots = prog.user_funcs.clone();
-    let batches = bottom_up(prog, &roots);
-    let mut inlinable: HashMap<FuncId, cost::Inlinable> = HashMap::new();
-    // The bodies to copy are saved when a function is found inlinable, before calls inside it
-    // are inlined themselves (those are inlined again in each copy).
-    let mut bodies: HashMap<FuncId, Vec<crate::ir::Stmt>> = HashMap::new();
-    // Standard-library functions marked inlinable by the prelude are known up front.
-    for f in prog.funcs.iter().flatten() {
-        if !f.is_user && f.has_body && f.pragmas.iter().any(|p| p == "gomem:inline") {
-            inlinable.insert(
-                f.id,
-                cost::Inlinable {
-                    cost: stdlib_cost(f),
-                },
-            );
-            bodies.insert(f.id, f.body.clone());
+/// The user's functions and their closures, in source order (Go's `typecheck.Target.Funcs`).
+fn target_funcs(prog: &Program) -> Vec<FuncId> {
+    let mut out = Vec::new();
+    for &f in &prog.user_funcs {
+        out.push(f);
+        let mut i = out.len() - 1;
+        while i < out.len() {
+            let parent = out[i];
+            for g in prog.funcs.iter().flatten() {
+                if g.outer == Some(parent) {
+                    out.push(g.id);
+                }
+            }
+            i += 1;
         }
     }
-    for batch in batches {
-        for &f in &batch {
-            if let Some(c) = cost::can_inline(prog, tt, f, &inlinable) {
-                let func = prog.func(f);
-                diags.push(Diag {
-                    pos: func.pos,
-                    msg: format!("can inline {}", func.name),
-                    kind: DiagKind::CanInline,
-                    func: func.name.clone(),
-                });
-                inlinable.insert(f, c);
-                bodies.insert(f, prog.func(f).body.clone());
+    out
+}
+
+/// Runs devirtualization, and (when `inline`) the inliner, over the user's functions,
+/// recording `can inline`, `devirtualizing` and `inlining call to` lines in `diags`.
+pub fn inline_program(prog: &mut Program, tt: &TypeTable, inline: bool, diags: &mut Vec<Diag>) {
+    let mut inlinable: HashMap<FuncId, cost::Inlinable> = HashMap::new();
+    // The bodies to copy are saved when a function is found inlinable, before calls inside it
+    // are inlined themselves (those are inlined again in each copy, in later rounds).
+    let mut bodies: HashMap<FuncId, Vec<Stmt>> = HashMap::new();
+    if inline {
+        // Standard-library functions that real Go inlines are marked by the prelude.
+        for f in prog.funcs.iter().flatten() {
+            if !f.is_user && f.has_body && f.pragmas.iter().any(|p| p == "gomem:inline") {
+                inlinable.insert(
+                    f.id,
+                    cost::Inlinable {
+                        cost: stdlib_cost(f),
+                    },
+                );
+                bodies.insert(f.id, f.body.clone());
             }
         }
-        for &f in &batch {
-            if prog.func(f).outer.is_none() {
-                subst::inline_calls(prog, tt, f, &inlinable, &bodies, diags);
+        // 1. Can inline? Bottom-up, a function's closures before the function.
+        let roots = prog.user_funcs.clone();
+        for batch in bottom_up(prog, &roots) {
+            let mut order: Vec<FuncId> = batch
+                .iter()
+                .copied()
+                .filter(|&f| prog.func(f).outer.is_some())
+                .collect();
+            order.extend(
+                batch
+                    .iter()
+                    .copied()
+                    .filter(|&f| prog.func(f).outer.is_none()),
+            );
+            for f in order {
+                if prog.func(f).wrapper {
+                    continue;
+                }
+                if let Some(c) = cost::can_inline(prog, tt, f, &inlinable) {
+                    let func = prog.func(f);
+                    diags.push(Diag {
+                        pos: func.pos,
+                        msg: format!("can inline {}", func.name),
+                        kind: DiagKind::CanInline,
+                        func: func.name.clone(),
+                    });
+                    inlinable.insert(f, c);
+                    bodies.insert(f, func.body.clone());
+                }
             }
         }
+    }
+
+    // 2. Resolve every call site (devirtualizing where possible).
+    let mut st = State {
+        resolved: HashMap::new(),
+        use_counts: HashMap::new(),
+        ancestry: HashMap::new(),
+    };
+    let mut sites: HashMap<FuncId, Vec<NodeId>> = HashMap::new();
+    for f in target_funcs(prog) {
+        let mut list = Vec::new();
+        call_sites(&prog.func(f).body, &mut list);
+        resolve(prog, tt, f, &list, &inlinable, inline, &mut st, diags);
+        sites.insert(f, list);
+    }
+    if !inline {
+        return;
+    }
+
+    // 3. Inline, component by component, until nothing changes.
+    let roots = prog.user_funcs.clone();
+    for batch in bottom_up(prog, &roots) {
+        loop {
+            let mut changed = false;
+            for &f in &batch {
+                let mut round: Vec<NodeId> = sites.get(&f).cloned().unwrap_or_default();
+                loop {
+                    let active: HashMap<NodeId, FuncId> = round
+                        .iter()
+                        .filter_map(|id| st.resolved.get(id).map(|g| (*id, *g)))
+                        .collect();
+                    if active.is_empty() {
+                        break;
+                    }
+                    let mut body = std::mem::take(&mut prog.func_mut(f).body);
+                    let mut cx = subst::Cx {
+                        prog,
+                        tt,
+                        inlinable: &inlinable,
+                        bodies: &bodies,
+                        diags,
+                        caller: f,
+                        active: &active,
+                        use_counts: &st.use_counts,
+                        ancestry: &mut st.ancestry,
+                        new_sites: Vec::new(),
+                        inlined_any: false,
+                    };
+                    cx.inline_stmts(&mut body);
+                    let (new_sites, inlined_any) = (cx.new_sites, cx.inlined_any);
+                    prog.func_mut(f).body = body;
+                    // Inlined sites are done; failed ones stay candidates for the next pass.
+                    for id in active.keys() {
+                        if !contains_call(prog, &prog.func(f).body, *id) {
+                            st.resolved.remove(id);
+                        }
+                    }
+                    if !inlined_any {
+                        break;
+                    }
+                    changed = true;
+                    resolve(prog, tt, f, &new_sites, &inlinable, true, &mut st, diags);
+                    round = new_sites.to_vec();
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+    deadlocals::run(prog);
+}
+
+/// Call-site bookkeeping shared by all functions (Go's `inlClosureState` and use counts).
+struct State {
+    /// Call site → the inlinable function it calls.
+    resolved: HashMap<NodeId, FuncId>,
+    /// Number of resolved call sites per target.
+    use_counts: HashMap<FuncId, u32>,
+    /// Call sites inside inlined bodies → functions inlined on the way (no recursion).
+    ancestry: HashMap<NodeId, Vec<FuncId>>,
+}
+
+/// Devirtualizes the given call sites of `f` where possible, then records their inline
+/// targets.
+#[allow(clippy::too_many_arguments)]
+fn resolve(
+    prog: &mut Program,
+    tt: &TypeTable,
+    f: FuncId,
+    list: &[NodeId],
+    inlinable: &HashMap<FuncId, cost::Inlinable>,
+    inline: bool,
+    st: &mut State,
+    diags: &mut Vec<Diag>,
+) {
+    let outer = outermost(prog, f);
+    for &id in list {
+        // Devirtualize: g.M() where g statically holds a concrete value.
+        let oracle = Oracle::new(prog, outer);
+        let mut rewrite = None;
+        if let Some(call) = find_call(prog, &prog.func(f).body, id) {
+            if let ExprKind::Call {
+                callee: Callee::Interface { recv, method },
+                ..
+            } = &call.kind
+            {
+                let sv = oracle.static_value(prog, recv);
+                if let ExprKind::ConvIface { x, .. } = &sv.kind {
+                    if !tt.is_interface(x.ty) {
+                        if let crate::types::Lookup::Method { func, path, .. } =
+                            tt.lookup_field_or_method(x.ty, method)
+                        {
+                            if path.is_empty() {
+                                let pr = Printer { prog, tt };
+                                diags.push(Diag {
+                                    pos: call.pos,
+                                    msg: format!(
+                                        "devirtualizing {}.{} to {}",
+                                        pr.expr(recv),
+                                        method,
+                                        pr.ty(x.ty)
+                                    ),
+                                    kind: DiagKind::Devirtualizing,
+                                    func: prog.func(f).name.clone(),
+                                });
+                                rewrite = Some((func, x.ty));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if let Some((m, concrete)) = rewrite {
+            let mut body = std::mem::take(&mut prog.func_mut(f).body);
+            devirtualize_at(prog, tt, &mut body, id, m, concrete);
+            prog.func_mut(f).body = body;
+        }
+        if !inline {
+            continue;
+        }
+        // The inline target.
+        let oracle = Oracle::new(prog, outer);
+        let target = find_call(prog, &prog.func(f).body, id).and_then(|call| match &call.kind {
+            ExprKind::Call {
+                callee: Callee::Func(g),
+                ..
+            } => Some(*g),
+            ExprKind::Call {
+                callee: Callee::Value(v),
+                ..
+            } => match &oracle.static_value(prog, v).kind {
+                ExprKind::FuncName(g) | ExprKind::Closure(g) | ExprKind::MethodExpr(g) => Some(*g),
+                _ => None,
+            },
+            _ => None,
+        });
+        if let Some(g) = target.filter(|g| inlinable.contains_key(g)) {
+            st.resolved.insert(id, g);
+            *st.use_counts.entry(g).or_insert(0) += 1;
+        }
+    }
+}
+
+fn outermost(prog: &Program, mut f: FuncId) -> FuncId {
+    while let Some(o) = prog.func(f).outer {
+        f = o;
+    }
+    f
+}
+
+/// Collects the call expressions of a body in post-order (children first), including those in
+/// inlined bodies but not in closures.
+pub(crate) fn call_sites(body: &[Stmt], out: &mut Vec<NodeId>) {
+    struct V<'o>(&'o mut Vec<NodeId>);
+    impl crate::ir::visit::PartsMut for V<'_> {
+        fn expr(&mut self, e: &mut Expr) {
+            post_order(e, self.0)
+        }
+        fn stmts(&mut self, list: &mut Vec<Stmt>) {
+            for s in list.iter_mut() {
+                s.parts_mut(self);
+            }
+        }
+    }
+    fn post_order(e: &mut Expr, out: &mut Vec<NodeId>) {
+        e.for_each_child_mut(&mut |c| post_order(c, out));
+        match &mut e.kind {
+            ExprKind::InlCall { body, .. } => {
+                for s in body.iter_mut() {
+                    s.parts_mut(&mut V(out));
+                }
+            }
+            ExprKind::Call { .. } => out.push(e.id),
+            _ => {}
+        }
+    }
+    // The visitor API is mutable; work on a copy (bodies are small).
+    let mut copy = body.to_vec();
+    for s in copy.iter_mut() {
+        s.parts_mut(&mut V(out));
+    }
+}
+
+/// Finds (a copy of) the call expression with the given id.
+fn find_call(prog: &Program, body: &[Stmt], id: NodeId) -> Option<Expr> {
+    let mut found = None;
+    crate::ir::visit::visit_stmts(prog, body, false, &mut |_| {}, &mut |e| {
+        if e.id == id && found.is_none() {
+            found = Some(e.clone());
+        }
+    });
+    found
+}
+
+fn contains_call(prog: &Program, body: &[Stmt], id: NodeId) -> bool {
+    find_call(prog, body, id).is_some_and(|e| matches!(e.kind, ExprKind::Call { .. }))
+}
+
+/// Rewrites the interface call `id` into a direct call of method `m` on `recv.(concrete)`.
+fn devirtualize_at(
+    prog: &mut Program,
+    tt: &TypeTable,
+    body: &mut [Stmt],
+    id: NodeId,
+    m: FuncId,
+    concrete: crate::types::TypeId,
+) {
+    struct V<'a> {
+        prog: &'a mut Program,
+        tt: &'a TypeTable,
+        id: NodeId,
+        m: FuncId,
+        concrete: crate::types::TypeId,
+    }
+    impl V<'_> {
+        fn go(&mut self, e: &mut Expr) {
+            if e.id == self.id {
+                let old = std::mem::replace(&mut e.kind, ExprKind::Nil);
+                let ExprKind::Call {
+                    callee: Callee::Interface { recv, .. },
+                    args,
+                    ddd,
+                } = old
+                else {
+                    e.kind = old;
+                    return;
+                };
+                let rpos = recv.pos;
+                let mut assert = Expr {
+                    id: self.prog.new_node(),
+                    pos: rpos,
+                    ty: self.concrete,
+                    kind: ExprKind::DotType {
+                        x: recv,
+                        comma_ok: false,
+                    },
+                };
+                // A value method called through a pointer needs a dereference.
+                let recv_ty = self.tt.funcs[self.m as usize]
+                    .recv
+                    .map(|o| self.tt.objects[o as usize].ty);
+                if let (Some(rt), Type::Pointer(elem)) = (recv_ty, self.tt.under(self.concrete)) {
+                    if self.tt.identical(rt, *elem) {
+                        assert = Expr {
+                            id: self.prog.new_node(),
+                            pos: rpos,
+                            ty: rt,
+                            kind: ExprKind::Deref {
+                                x: Box::new(assert),
+                                implicit: true,
+                            },
+                        };
+                    }
+                }
+                let mut all = vec![assert];
+                all.extend(args);
+                e.kind = ExprKind::Call {
+                    callee: Callee::Func(self.m),
+                    args: all,
+                    ddd,
+                };
+                return;
+            }
+            e.for_each_child_mut(&mut |c| self.go(c));
+            if let ExprKind::InlCall { body, .. } = &mut e.kind {
+                for s in body.iter_mut() {
+                    s.parts_mut(self);
+                }
+            }
+        }
+    }
+    impl crate::ir::visit::PartsMut for V<'_> {
+        fn expr(&mut self, e: &mut Expr) {
+            self.go(e)
+        }
+        fn stmts(&mut self, list: &mut Vec<Stmt>) {
+            for s in list.iter_mut() {
+                s.parts_mut(self);
+            }
+        }
+    }
+    let mut v = V {
+        prog,
+        tt,
+        id,
+        m,
+        concrete,
+    };
+    for s in body.iter_mut() {
+        s.parts_mut(&mut v);
     }
 }
 

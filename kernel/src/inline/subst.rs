@@ -21,67 +21,28 @@ use super::cost::Inlinable;
 use crate::escape::{Diag, DiagKind};
 use crate::ir::fmt::Printer;
 use crate::ir::visit::PartsMut;
-use crate::ir::{Callee, Expr, ExprKind, Program, Stmt, StmtKind, Var, VarClass, VarId};
+use crate::ir::{Expr, ExprKind, NodeId, Program, Stmt, StmtKind, Var, VarClass, VarId};
 use crate::syntax::Pos;
-use crate::types::{FuncId, Type, TypeTable};
+use crate::types::{FuncId, TypeTable};
 
-/// Inlines every inlinable call in function `f` (and in its closures).
-pub fn inline_calls(
-    prog: &mut Program,
-    tt: &TypeTable,
-    f: FuncId,
-    inlinable: &HashMap<FuncId, Inlinable>,
-    bodies: &HashMap<FuncId, Vec<Stmt>>,
-    diags: &mut Vec<Diag>,
-) {
-    let mut body = std::mem::take(&mut prog.func_mut(f).body);
-    let mut cx = Cx {
-        prog,
-        tt,
-        inlinable,
-        bodies,
-        diags,
-        caller: f,
-        stack: vec![f],
-        values: HashMap::new(),
-    };
-    cx.inline_stmts(&mut body);
-    cx.prog.func_mut(f).body = body;
-    // Closures declared in f are functions of their own in the same batch.
-    let closures: Vec<FuncId> = prog
-        .funcs
-        .iter()
-        .flatten()
-        .filter(|g| g.outer == Some(f) && !g.wrapper)
-        .map(|g| g.id)
-        .collect();
-    for c in closures {
-        inline_calls(prog, tt, c, inlinable, bodies, diags);
-    }
-    let wrappers: Vec<FuncId> = prog
-        .funcs
-        .iter()
-        .flatten()
-        .filter(|g| g.outer == Some(f) && g.wrapper)
-        .map(|g| g.id)
-        .collect();
-    for w in wrappers {
-        inline_calls(prog, tt, w, inlinable, bodies, diags);
-    }
-}
-
-struct Cx<'a> {
-    prog: &'a mut Program,
-    tt: &'a TypeTable,
-    inlinable: &'a HashMap<FuncId, Inlinable>,
-    bodies: &'a HashMap<FuncId, Vec<Stmt>>,
-    diags: &'a mut Vec<Diag>,
+/// State of one inlining round over one function's body.
+pub(super) struct Cx<'a> {
+    pub prog: &'a mut Program,
+    pub tt: &'a TypeTable,
+    pub inlinable: &'a HashMap<FuncId, Inlinable>,
+    pub bodies: &'a HashMap<FuncId, Vec<Stmt>>,
+    pub diags: &'a mut Vec<Diag>,
     /// The function whose frame receives the inlined variables.
-    caller: FuncId,
-    /// Functions being inlined (to avoid recursion).
-    stack: Vec<FuncId>,
-    /// Inlined parameters → the argument assigned to them (for devirtualization).
-    values: HashMap<VarId, Expr>,
+    pub caller: FuncId,
+    /// Call sites to try in this round, with the function each resolves to.
+    pub active: &'a HashMap<NodeId, FuncId>,
+    /// How many call sites resolve to each function (a closure used once may be bigger).
+    pub use_counts: &'a HashMap<FuncId, u32>,
+    /// For call sites inside inlined bodies: the functions inlined on the way there.
+    pub ancestry: &'a mut HashMap<NodeId, Vec<FuncId>>,
+    /// Call sites found in bodies inlined during this round, in order.
+    pub new_sites: Vec<NodeId>,
+    pub inlined_any: bool,
 }
 
 impl PartsMut for Cx<'_> {
@@ -115,36 +76,39 @@ impl PartsMut for Relabel<'_, '_, '_> {
 }
 
 impl Cx<'_> {
-    fn inline_stmts(&mut self, list: &mut Vec<Stmt>) {
+    pub fn inline_stmts(&mut self, list: &mut Vec<Stmt>) {
         for s in list.iter_mut() {
-            // `go`/`defer` calls are never inlined at the statement itself.
-            let skip_top = matches!(s.kind, StmtKind::Go(_) | StmtKind::Defer(_));
-            if skip_top {
-                continue;
-            }
             s.parts_mut(self);
         }
     }
 
     fn inline_expr(&mut self, e: &mut Expr) {
-        // Children first, as the Go inliner edits bottom-up.
+        // Children first, as the Go inliner marks call sites bottom-up; inlined bodies too.
         e.for_each_child_mut(&mut |c| self.inline_expr(c));
-        if let ExprKind::Call {
-            callee: Callee::Interface { .. },
-            ..
-        } = &e.kind
-        {
-            self.devirtualize(e);
+        if let ExprKind::InlCall { body, .. } = &mut e.kind {
+            self.inline_stmts(body);
+            return;
         }
-        let ExprKind::Call {
-            callee: Callee::Func(g),
-            ..
-        } = &e.kind
-        else {
+        let Some(&g) = self.active.get(&e.id) else {
             return;
         };
-        let g = *g;
-        if !self.inlinable.contains_key(&g) || self.stack.contains(&g) {
+        if !matches!(e.kind, ExprKind::Call { .. }) {
+            return;
+        }
+        let Some(info) = self.inlinable.get(&g) else {
+            return;
+        };
+        let chain = self.ancestry.get(&e.id).cloned().unwrap_or_default();
+        if g == self.caller || chain.contains(&g) {
+            return; // never inline recursively
+        }
+        let once = self.use_counts.get(&g).copied() == Some(1) && self.prog.func(g).outer.is_some();
+        let max = if once {
+            super::cost::INLINE_CLOSURE_CALLED_ONCE_COST
+        } else {
+            super::INLINE_MAX_BUDGET
+        };
+        if info.cost > max {
             return;
         }
         let Some(body) = self.bodies.get(&g) else {
@@ -162,15 +126,26 @@ impl Cx<'_> {
             kind: DiagKind::InliningCall,
             func: self.prog.func(self.caller).name.clone(),
         });
-        let ExprKind::Call { args, .. } = std::mem::replace(&mut e.kind, ExprKind::Nil) else {
-            unreachable!()
+        let old = std::mem::replace(&mut e.kind, ExprKind::Nil);
+        let ExprKind::Call { callee, args, .. } = old else {
+            unreachable!("checked above")
         };
-        let mut inl = self.instantiate(g, body.clone(), args, pos);
-        self.stack.push(g);
-        if let ExprKind::InlCall { body, .. } = &mut inl.kind {
-            self.inline_stmts(body);
+        // A call through a function value still evaluates the value (a closure literal is
+        // simply dropped; it was only needed to be called).
+        let _ = callee;
+        let inl = self.instantiate(g, body.clone(), args, pos);
+        // Call sites inside the copy are tried in the next round.
+        let mut chain = chain;
+        chain.push(g);
+        if let ExprKind::InlCall { body, .. } = &inl.kind {
+            let mut sites = Vec::new();
+            super::call_sites(body, &mut sites);
+            for id in &sites {
+                self.ancestry.insert(*id, chain.clone());
+            }
+            self.new_sites.extend(sites);
         }
-        self.stack.pop();
+        self.inlined_any = true;
         *e = inl;
     }
 
@@ -232,9 +207,6 @@ impl Cx<'_> {
         }
         if !params.is_empty() {
             let lhs: Vec<Expr> = params.iter().map(|&p| self.name(p, pos)).collect();
-            for (p, a) in params.iter().zip(&args) {
-                self.values.insert(*p, a.clone());
-            }
             let kind = if lhs.len() == 1 {
                 StmtKind::Assign {
                     dst: lhs.into_iter().next().expect("one"),
@@ -421,92 +393,6 @@ impl Cx<'_> {
         func.pos = pos;
         self.prog.funcs.push(Some(func));
         id
-    }
-
-    /// `g.M()` where `g` holds a known concrete type → `g.(T).M()`.
-    fn devirtualize(&mut self, e: &mut Expr) {
-        let ExprKind::Call {
-            callee: Callee::Interface { recv, method },
-            ..
-        } = &e.kind
-        else {
-            return;
-        };
-        let ExprKind::Name(v) = recv.kind else { return };
-        let Some(val) = self.values.get(&v) else {
-            return;
-        };
-        let ExprKind::ConvIface { x, .. } = &val.kind else {
-            return;
-        };
-        let concrete = x.ty;
-        let m = match self.tt.lookup_field_or_method(concrete, method) {
-            crate::types::Lookup::Method { func, path, .. } if path.is_empty() => func,
-            _ => return,
-        };
-        let pr = Printer {
-            prog: self.prog,
-            tt: self.tt,
-        };
-        let msg = format!(
-            "devirtualizing {}.{} to {}",
-            pr.expr(recv),
-            method,
-            pr.ty(concrete)
-        );
-        self.diags.push(Diag {
-            pos: e.pos,
-            msg,
-            kind: DiagKind::Devirtualizing,
-            func: self.prog.func(self.caller).name.clone(),
-        });
-        let ExprKind::Call {
-            callee: Callee::Interface { recv, .. },
-            args,
-            ddd,
-        } = std::mem::replace(&mut e.kind, ExprKind::Nil)
-        else {
-            unreachable!()
-        };
-        let rpos = recv.pos;
-        let id = self.prog.new_node();
-        let mut assert = Expr {
-            id,
-            pos: rpos,
-            ty: concrete,
-            kind: ExprKind::DotType {
-                x: recv,
-                comma_ok: false,
-            },
-        };
-        // A value method called through a pointer-typed concrete value needs a dereference.
-        let recv_ty = self.tt.funcs[m as usize]
-            .recv
-            .map(|o| self.tt.objects[o as usize].ty);
-        if let (Some(rt), Type::Pointer(elem)) = (
-            recv_ty,
-            &self.tt.types[self.tt.underlying(concrete) as usize],
-        ) {
-            if rt == *elem {
-                let id = self.prog.new_node();
-                assert = Expr {
-                    id,
-                    pos: rpos,
-                    ty: rt,
-                    kind: ExprKind::Deref {
-                        x: Box::new(assert),
-                        implicit: true,
-                    },
-                };
-            }
-        }
-        let mut all = vec![assert];
-        all.extend(args);
-        e.kind = ExprKind::Call {
-            callee: Callee::Func(m),
-            args: all,
-            ddd,
-        };
     }
 }
 

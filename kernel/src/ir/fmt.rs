@@ -341,7 +341,18 @@ impl Printer<'_> {
                 ConstValue::String(_),
                 Some(BasicKind::String | BasicKind::UntypedString)
             )
-        ) && matches!(named.as_str(), "bool" | "int" | "float64" | "string" | "untyped int" | "untyped bool" | "untyped float" | "untyped string" | "untyped rune");
+        ) && matches!(
+            named.as_str(),
+            "bool"
+                | "int"
+                | "float64"
+                | "string"
+                | "untyped int"
+                | "untyped bool"
+                | "untyped float"
+                | "untyped string"
+                | "untyped rune"
+        );
         if default {
             val
         } else {

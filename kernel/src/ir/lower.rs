@@ -1078,9 +1078,7 @@ impl<'a> Lowerer<'a> {
             {
                 self.stmt(pos, StmtKind::BuiltinStmt { which, args })
             }
-            _ => {
-                self.stmt(pos, StmtKind::Expr(call_expr))
-            }
+            _ => self.stmt(pos, StmtKind::Expr(call_expr)),
         };
         self.out.func_mut(wid).body = vec![body_stmt];
         let sig = self.out.func(wid).sig;

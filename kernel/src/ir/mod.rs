@@ -23,6 +23,7 @@
 
 pub mod fmt;
 pub mod lower;
+pub mod reassign;
 pub mod visit;
 
 use serde::Serialize;
