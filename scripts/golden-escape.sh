@@ -7,6 +7,7 @@
 #     go build -gcflags='-m -l' -o /dev/null NNN_x.go  -> OUT_DIR/NNN_x.ml.txt
 #     go build -gcflags=-m      -o /dev/null NNN_x.go  -> OUT_DIR/NNN_x.m.txt
 #     go build -gcflags='-m=2 -l' ... (first 40 files) -> OUT_DIR/NNN_x.m2l.txt
+#     go build -gcflags=-m=2, inliner verdicts only    -> OUT_DIR/NNN_x.cost.txt
 #   and for kernel/benches/escape/big.go (from inside its dir):
 #     big.ml.txt, big.m.txt                            -> BENCH_OUT_DIR
 #
@@ -45,7 +46,7 @@ trap 'rm -f "$LIST"' EXIT
 i=0
 for f in "${FILES[@]}"; do
 	i=$((i + 1))
-	printf '%s\tml\n%s\tm\n' "$f" "$f" >>"$LIST"
+	printf '%s\tml\n%s\tm\n%s\tcost\n' "$f" "$f" "$f" >>"$LIST"
 	if [ "$i" -le "$M2L_COUNT" ]; then
 		printf '%s\tm2l\n' "$f" >>"$LIST"
 	fi
@@ -59,6 +60,14 @@ gen_one() {
 	ml) flags='-m -l' ;;
 	m) flags='-m' ;;
 	m2l) flags='-m=2 -l' ;;
+	cost)
+		# The inliner's verdict and cost for every function (from -m=2).
+		escape_build "$CORPUS" "$f" '-m=2' "$OUT/$base.cost.full" || return 1
+		grep -E ': (can inline [^ ]+ with cost [0-9]+|cannot inline [^ ]+: .*)' "$OUT/$base.cost.full" |
+			sed -E 's/ as: .*$//' >"$OUT/$base.cost.txt" || true
+		rm -f "$OUT/$base.cost.full"
+		return 0
+		;;
 	esac
 	escape_build "$CORPUS" "$f" "$flags" "$OUT/$base.$kind.txt"
 }

@@ -70,6 +70,8 @@ pub struct EscapeReport {
     pub lines: Vec<EscapeLine>,
     /// Explanations (with `explain`): position and text.
     pub explanations: Vec<(Pos, String)>,
+    /// The inliner's verdict on every function, with its cost (with `inline`).
+    pub inline_verdicts: Vec<crate::inline::InlineVerdict>,
 }
 
 impl EscapeReport {
@@ -104,7 +106,7 @@ pub fn escape(file: &str, src: &str, opts: EscapeOptions) -> Result<EscapeReport
     let checked = crate::types::check_program(ast)?;
     let (mut prog, table) = crate::ir::lower::lower(&checked)?;
     let mut lines_inline = Vec::new();
-    crate::inline::inline_program(&mut prog, &table, opts.inline, &mut lines_inline);
+    let verdicts = crate::inline::inline_program(&mut prog, &table, opts.inline, &mut lines_inline);
     let out = escape::analyze(
         &prog,
         &table,
@@ -126,5 +128,6 @@ pub fn escape(file: &str, src: &str, opts: EscapeOptions) -> Result<EscapeReport
         file: file.to_string(),
         lines,
         explanations: out.explain,
+        inline_verdicts: verdicts,
     })
 }

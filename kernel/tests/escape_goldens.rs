@@ -162,3 +162,56 @@ fn escape_no_inline_matches_go() {
 fn escape_with_inline_matches_go() {
     check("m", EscapeOptions::default_m());
 }
+
+/// The inliner's cost model against real Go's `-m=2` verdicts ("can inline F with cost N",
+/// "cannot inline F: function too complex: cost N exceeds budget 80"). Costs decide which
+/// calls are inlined, and so which allocations the inlined copies keep on the stack.
+#[test]
+fn inline_costs_match_go() {
+    let (mut ok, mut total) = (0usize, 0usize);
+    let mut failing = BTreeSet::new();
+    let mut report = String::new();
+    for f in corpus() {
+        let name = f.file_name().unwrap().to_string_lossy().to_string();
+        let src = std::fs::read_to_string(&f).unwrap();
+        let want: BTreeSet<String> = golden(&f, "cost")
+            .lines()
+            .filter(|l| l.starts_with("./"))
+            .map(str::to_string)
+            .collect();
+        let got: BTreeSet<String> =
+            match gomem::escape(&format!("./{name}"), &src, EscapeOptions::default_m()) {
+                Ok(r) => r
+                    .inline_verdicts
+                    .iter()
+                    .map(|v| format!("./{name}:{}:{}: {}", v.pos.line, v.pos.col, v.go_text()))
+                    .collect(),
+                Err(_) => BTreeSet::new(),
+            };
+        total += want.len();
+        ok += want.intersection(&got).count();
+        if want != got {
+            failing.insert(name.clone());
+            for l in want.difference(&got) {
+                report.push_str(&format!("  missing: {l}\n"));
+            }
+            for l in got.difference(&want) {
+                report.push_str(&format!("  extra:   {l}\n"));
+            }
+        }
+    }
+    println!(
+        "inline costs: {ok}/{total} verdicts agree ({:.1}%)",
+        100.0 * ok as f64 / total.max(1) as f64
+    );
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("inline-costs.diff.txt");
+    std::fs::write(&out, &report).unwrap();
+    let known = listed("cost");
+    let unlisted: Vec<_> = failing.difference(&known).collect();
+    let fixed: Vec<_> = known.difference(&failing).collect();
+    assert!(unlisted.is_empty(), "{} programs' inline costs differ from real Go without a reason in DIFFERENCES.md: {unlisted:?}", unlisted.len());
+    assert!(
+        fixed.is_empty(),
+        "programs listed in DIFFERENCES.md (cost) now agree with real Go; remove them: {fixed:?}"
+    );
+}

@@ -33,16 +33,20 @@ pub struct Inlinable {
     pub cost: i32,
 }
 
-/// Decides whether `f` can be inlined; returns its cost if so.
+/// Decides whether `f` can be inlined: its cost, or Go's reason why not
+/// (`function too complex: cost 87 exceeds budget 80`, `unhandled op DEFER`...).
 pub fn can_inline(
     prog: &Program,
     tt: &TypeTable,
     f: FuncId,
     inlinable: &HashMap<FuncId, Inlinable>,
-) -> Option<Inlinable> {
+) -> Result<Inlinable, String> {
     let func = prog.func(f);
-    if func.pragmas.iter().any(|p| p == "go:noinline") || !func.has_body {
-        return None;
+    if func.pragmas.iter().any(|p| p == "go:noinline") {
+        return Err("marked go:noinline".into());
+    }
+    if !func.has_body {
+        return Err("no function body".into());
     }
     // Closures get a bigger budget: most are inlined into their only caller.
     let budget = if func.outer.is_some() {
@@ -50,51 +54,40 @@ pub fn can_inline(
     } else {
         INLINE_MAX_BUDGET
     };
+    let outer = {
+        let mut o = f;
+        while let Some(p) = prog.func(o).outer {
+            o = p;
+        }
+        o
+    };
+    let oracle = crate::ir::reassign::Oracle::new(prog, outer);
     let mut v = Hairy {
         prog,
         tt,
         inlinable,
+        oracle: &oracle,
         budget,
         impossible: None,
     };
     v.stmts(&func.body);
-    if v.impossible.is_some() || v.budget < 0 {
-        return None;
+    if let Some(r) = v.impossible {
+        return Err(r);
     }
-    Some(Inlinable {
-        cost: budget - v.budget,
-    })
-}
-
-/// The cost of a function, or why it cannot be inlined (for `-m=2`-style explanations).
-pub fn cost_of(
-    prog: &Program,
-    tt: &TypeTable,
-    f: FuncId,
-    inlinable: &HashMap<FuncId, Inlinable>,
-) -> Result<i32, String> {
-    let func = prog.func(f);
-    if func.pragmas.iter().any(|p| p == "go:noinline") {
-        return Err("marked go:noinline".into());
+    let cost = budget - v.budget;
+    if v.budget < 0 {
+        return Err(format!(
+            "function too complex: cost {cost} exceeds budget {budget}"
+        ));
     }
-    let mut v = Hairy {
-        prog,
-        tt,
-        inlinable,
-        budget: INLINE_MAX_BUDGET,
-        impossible: None,
-    };
-    v.stmts(&func.body);
-    match v.impossible {
-        Some(r) => Err(r),
-        None => Ok(INLINE_MAX_BUDGET - v.budget),
-    }
+    Ok(Inlinable { cost })
 }
 
 struct Hairy<'a> {
     prog: &'a Program,
     tt: &'a TypeTable,
     inlinable: &'a HashMap<FuncId, Inlinable>,
+    oracle: &'a crate::ir::reassign::Oracle,
     budget: i32,
     impossible: Option<String>,
 }
@@ -151,7 +144,8 @@ impl Hairy<'_> {
         }
         self.budget -= 1;
         match &s.kind {
-            StmtKind::Dcl(_) => {}
+            // ODCL and the name it declares.
+            StmtKind::Dcl(_) => self.budget -= 1,
             StmtKind::Assign { dst, src, .. } => {
                 self.expr(dst);
                 if let Some(s) = src {
@@ -245,12 +239,25 @@ impl Hairy<'_> {
                         Some(i) => i.cost,
                         None => INLINE_EXTRA_CALL_COST,
                     },
-                    Callee::Value(v) => match &v.kind {
-                        ExprKind::Name(var) if self.prog.var(*var).class == VarClass::Param => {
-                            INLINE_PARAM_CALL_COST
+                    Callee::Value(v) => {
+                        // A function value statically known to be an inlinable function or
+                        // closure costs what inlining it costs.
+                        let target = match &self.oracle.static_value(self.prog, v).kind {
+                            ExprKind::FuncName(g)
+                            | ExprKind::Closure(g)
+                            | ExprKind::MethodExpr(g) => Some(*g),
+                            _ => None,
+                        };
+                        match (target.and_then(|g| self.inlinable.get(&g)), &v.kind) {
+                            (Some(i), _) => i.cost,
+                            (None, ExprKind::Name(var))
+                                if self.prog.var(*var).class == VarClass::Param =>
+                            {
+                                INLINE_PARAM_CALL_COST
+                            }
+                            _ => INLINE_EXTRA_CALL_COST,
                         }
-                        _ => INLINE_EXTRA_CALL_COST,
-                    },
+                    }
                     Callee::Interface { .. } => INLINE_EXTRA_CALL_COST,
                 };
                 self.budget -= extra;

@@ -145,7 +145,13 @@ fn target_funcs(prog: &Program) -> Vec<FuncId> {
 
 /// Runs devirtualization, and (when `inline`) the inliner, over the user's functions,
 /// recording `can inline`, `devirtualizing` and `inlining call to` lines in `diags`.
-pub fn inline_program(prog: &mut Program, tt: &TypeTable, inline: bool, diags: &mut Vec<Diag>) {
+pub fn inline_program(
+    prog: &mut Program,
+    tt: &TypeTable,
+    inline: bool,
+    diags: &mut Vec<Diag>,
+) -> Vec<InlineVerdict> {
+    let mut verdicts = Vec::new();
     let mut inlinable: HashMap<FuncId, cost::Inlinable> = HashMap::new();
     // The bodies to copy are saved when a function is found inlinable, before calls inside it
     // are inlined themselves (those are inlined again in each copy, in later rounds).
@@ -178,11 +184,15 @@ pub fn inline_program(prog: &mut Program, tt: &TypeTable, inline: bool, diags: &
                     .filter(|&f| prog.func(f).outer.is_none()),
             );
             for f in order {
-                if prog.func(f).wrapper {
-                    continue;
-                }
-                if let Some(c) = cost::can_inline(prog, tt, f, &inlinable) {
-                    let func = prog.func(f);
+                let verdict = cost::can_inline(prog, tt, f, &inlinable);
+                let func = prog.func(f);
+                verdicts.push(InlineVerdict {
+                    pos: func.pos,
+                    func: func.name.clone(),
+                    cost: verdict.as_ref().map(|c| c.cost).ok(),
+                    reason: verdict.as_ref().err().cloned(),
+                });
+                if let Ok(c) = verdict {
                     diags.push(Diag {
                         pos: func.pos,
                         msg: format!("can inline {}", func.name),
@@ -210,7 +220,7 @@ pub fn inline_program(prog: &mut Program, tt: &TypeTable, inline: bool, diags: &
         sites.insert(f, list);
     }
     if !inline {
-        return;
+        return verdicts;
     }
 
     // 3. Inline, component by component, until nothing changes.
@@ -265,6 +275,29 @@ pub fn inline_program(prog: &mut Program, tt: &TypeTable, inline: bool, diags: &
         }
     }
     deadlocals::run(prog);
+    verdicts
+}
+
+/// The inliner's verdict on one function (what `-gcflags=-m=2` prints).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct InlineVerdict {
+    pub pos: crate::syntax::Pos,
+    pub func: String,
+    /// The cost, when the function can be inlined.
+    pub cost: Option<i32>,
+    /// Why not, in Go's words (`function too complex: cost 87 exceeds budget 80`).
+    pub reason: Option<String>,
+}
+
+impl InlineVerdict {
+    /// The line `-m=2` prints (without the file prefix).
+    pub fn go_text(&self) -> String {
+        match (&self.cost, &self.reason) {
+            (Some(c), _) => format!("can inline {} with cost {c}", self.func),
+            (None, Some(r)) => format!("cannot inline {}: {r}", self.func),
+            (None, None) => format!("cannot inline {}", self.func),
+        }
+    }
 }
 
 /// Call-site bookkeeping shared by all functions (Go's `inlClosureState` and use counts).
