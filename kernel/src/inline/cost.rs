@@ -206,11 +206,15 @@ impl Hairy<'_> {
                     self.stmts(&c.body);
                 }
             }
-            StmtKind::TypeSwitch { x, cases, .. } => {
+            StmtKind::TypeSwitch { x, cases, bind } => {
+                // The guard, plus the bound name and one variable per clause when binding.
                 self.budget -= 1;
+                if *bind {
+                    self.budget -= 1 + cases.len() as i32;
+                }
                 self.expr(x);
                 for c in cases {
-                    self.budget -= 1 + c.types.len() as i32;
+                    self.budget -= 1;
                     self.stmts(&c.body);
                 }
             }
@@ -264,7 +268,13 @@ impl Hairy<'_> {
                 // The call node and its callee name.
                 self.budget -= 1;
                 match callee {
-                    Callee::Func(_) => self.budget -= 1,
+                    // A function name costs 1; a method expression (the callee of a method
+                    // call) costs nothing.
+                    Callee::Func(g) => {
+                        if self.tt.funcs[*g as usize].recv.is_none() {
+                            self.budget -= 1
+                        }
+                    }
                     Callee::Value(v) => self.expr(v),
                     Callee::Interface { recv, .. } => {
                         self.budget -= 1;
