@@ -117,10 +117,7 @@ impl Hairy<'_> {
                 self.stmts(list);
                 return;
             }
-            StmtKind::Label(_) => {
-                self.impossible = Some("unhandled op LABEL".into());
-                return;
-            }
+
             StmtKind::Fallthrough => return,
             StmtKind::Panic(x) => {
                 self.budget -= 1 + INLINE_EXTRA_PANIC_COST;
@@ -344,6 +341,8 @@ impl Hairy<'_> {
                 self.budget -= fields.len() as i32;
             }
             ExprKind::MapLit(kvs) => self.budget -= kvs.len() as i32,
+            // make(map[K]V) and make(chan T) carry an implicit size 0.
+            ExprKind::MakeMap { hint: None } | ExprKind::MakeChan { size: None } => self.budget -= 1,
             _ => {}
         }
         self.budget -= 1;

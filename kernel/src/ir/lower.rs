@@ -149,7 +149,6 @@ impl<'a> Lowerer<'a> {
             is_user: info.file == self.tp.user_file,
             closure_gen: 0,
             gowrap_gen: 0,
-            deferwrap_gen: 0,
         };
         let recv = info.recv.into_iter();
         for obj in recv.chain(info.params.iter().copied()) {
@@ -1110,14 +1109,10 @@ impl<'a> Lowerer<'a> {
     }
 
     fn new_wrapper(&mut self, outer: FuncId, pos: Pos, is_go: bool) -> FuncId {
+        // Go numbers go/defer wrappers with their own counter, shared by `go` and `defer`.
         let o = self.out.func_mut(outer);
-        o.closure_gen += 1;
-        let name = format!(
-            "{}.{}{}",
-            o.name,
-            if is_go { "gowrap" } else { "deferwrap" },
-            o.closure_gen
-        );
+        o.gowrap_gen += 1;
+        let name = format!("{}.{}{}", o.name, if is_go { "gowrap" } else { "deferwrap" }, o.gowrap_gen);
         let (pkg, is_user) = (o.pkg.clone(), o.is_user);
         let id = self.out.funcs.len() as FuncId;
         let sig = self.empty_sig();
@@ -1141,7 +1136,6 @@ impl<'a> Lowerer<'a> {
             is_user,
             closure_gen: 0,
             gowrap_gen: 0,
-            deferwrap_gen: 0,
         }));
         id
     }

@@ -101,10 +101,10 @@ pub struct Func {
     pub extern_tags: Option<Vec<String>>,
     /// From the user's package (diagnostics are only printed for those).
     pub is_user: bool,
-    /// Counters for naming closures and wrappers (`.func1`, `.gowrap1`, `.deferwrap1`).
+    /// Counters for naming closures (`.func1`) and go/defer wrappers (`.gowrap1`,
+    /// `.deferwrap2`: one counter for both).
     pub closure_gen: u32,
     pub gowrap_gen: u32,
-    pub deferwrap_gen: u32,
 }
 
 #[derive(Clone, Debug, Serialize)]
