@@ -342,7 +342,9 @@ impl Hairy<'_> {
             }
             ExprKind::MapLit(kvs) => self.budget -= kvs.len() as i32,
             // make(map[K]V) and make(chan T) carry an implicit size 0.
-            ExprKind::MakeMap { hint: None } | ExprKind::MakeChan { size: None } => self.budget -= 1,
+            ExprKind::MakeMap { hint: None } | ExprKind::MakeChan { size: None } => {
+                self.budget -= 1
+            }
             _ => {}
         }
         self.budget -= 1;

@@ -169,38 +169,37 @@ pub fn inline_program(
                 bodies.insert(f.id, f.body.clone());
             }
         }
-        // 1. Can inline? Bottom-up, a function's closures before the function.
+        // 1. Can inline? Bottom-up, in each component's order (a function, then its closures);
+        //    a closure the function calls is decided first, since its cost is part of the
+        //    caller's.
         let roots = prog.user_funcs.clone();
+        let mut decided: HashSet<FuncId> = HashSet::new();
         for batch in bottom_up(prog, &roots) {
-            let mut order: Vec<FuncId> = batch
-                .iter()
-                .copied()
-                .filter(|&f| prog.func(f).outer.is_some())
-                .collect();
-            order.extend(
-                batch
-                    .iter()
-                    .copied()
-                    .filter(|&f| prog.func(f).outer.is_none()),
-            );
-            for f in order {
-                let verdict = cost::can_inline(prog, tt, f, &inlinable);
-                let func = prog.func(f);
-                verdicts.push(InlineVerdict {
-                    pos: func.pos,
-                    func: func.name.clone(),
-                    cost: verdict.as_ref().map(|c| c.cost).ok(),
-                    reason: verdict.as_ref().err().cloned(),
-                });
-                if let Ok(c) = verdict {
-                    diags.push(Diag {
+            for f in batch {
+                let mut order = called_closures(prog, f);
+                order.push(f);
+                for g in order {
+                    if !decided.insert(g) {
+                        continue;
+                    }
+                    let verdict = cost::can_inline(prog, tt, g, &inlinable);
+                    let func = prog.func(g);
+                    verdicts.push(InlineVerdict {
                         pos: func.pos,
-                        msg: format!("can inline {}", func.name),
-                        kind: DiagKind::CanInline,
                         func: func.name.clone(),
+                        cost: verdict.as_ref().map(|c| c.cost).ok(),
+                        reason: verdict.as_ref().err().cloned(),
                     });
-                    inlinable.insert(f, c);
-                    bodies.insert(f, func.body.clone());
+                    if let Ok(c) = verdict {
+                        diags.push(Diag {
+                            pos: func.pos,
+                            msg: format!("can inline {}", func.name),
+                            kind: DiagKind::CanInline,
+                            func: func.name.clone(),
+                        });
+                        inlinable.insert(g, c);
+                        bodies.insert(g, func.body.clone());
+                    }
                 }
             }
         }
@@ -223,50 +222,66 @@ pub fn inline_program(
         return verdicts;
     }
 
-    // 3. Inline, component by component, until nothing changes.
+    // 3. Inline, component by component, pass after pass until nothing changes. Each pass
+    //    tries every call site of each function in order; sites found in inlined bodies join
+    //    the end of the list.
+    let mut done: HashSet<NodeId> = HashSet::new();
     let roots = prog.user_funcs.clone();
     for batch in bottom_up(prog, &roots) {
         loop {
             let mut changed = false;
             for &f in &batch {
-                let mut round: Vec<NodeId> = sites.get(&f).cloned().unwrap_or_default();
                 loop {
-                    let active: HashMap<NodeId, FuncId> = round
+                    let list = sites.get(&f).cloned().unwrap_or_default();
+                    let pending: Vec<NodeId> = list
                         .iter()
-                        .filter_map(|id| st.resolved.get(id).map(|g| (*id, *g)))
+                        .copied()
+                        .filter(|id| !done.contains(id) && !st.resolved.contains_key(id))
+                        .collect();
+                    resolve(prog, tt, f, &pending, &inlinable, true, &mut st, diags);
+                    let active: HashMap<NodeId, (FuncId, usize)> = list
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, id)| !done.contains(id))
+                        .filter_map(|(i, id)| st.resolved.get(id).map(|g| (*id, (*g, i))))
                         .collect();
                     if active.is_empty() {
                         break;
                     }
                     let mut body = std::mem::take(&mut prog.func_mut(f).body);
+                    let mut lines = Vec::new();
                     let mut cx = subst::Cx {
                         prog,
                         tt,
-                        inlinable: &inlinable,
-                        bodies: &bodies,
-                        diags,
+                        inlinable: &mut inlinable,
+                        bodies: &mut bodies,
+                        diags: &mut lines,
                         caller: f,
                         active: &active,
                         use_counts: &st.use_counts,
                         ancestry: &mut st.ancestry,
                         new_sites: Vec::new(),
-                        inlined_any: false,
+                        inlined: Vec::new(),
+                        ordered: Vec::new(),
                     };
                     cx.inline_stmts(&mut body);
-                    let (new_sites, inlined_any) = (cx.new_sites, cx.inlined_any);
+                    let (mut new_sites, inlined, mut ordered) =
+                        (cx.new_sites, cx.inlined, cx.ordered);
                     prog.func_mut(f).body = body;
-                    // Inlined sites are done; failed ones stay candidates for the next pass.
-                    for id in active.keys() {
-                        if !contains_call(prog, &prog.func(f).body, *id) {
-                            st.resolved.remove(id);
-                        }
-                    }
-                    if !inlined_any {
+                    if inlined.is_empty() {
                         break;
                     }
                     changed = true;
-                    resolve(prog, tt, f, &new_sites, &inlinable, true, &mut st, diags);
-                    round = new_sites.to_vec();
+                    for i in &inlined {
+                        done.insert(list[*i]);
+                    }
+                    ordered.sort_by_key(|(i, _)| *i);
+                    diags.extend(ordered.into_iter().flat_map(|(_, l)| l));
+                    new_sites.sort_by_key(|(i, _)| *i);
+                    let entry = sites.entry(f).or_default();
+                    for (_, ids) in new_sites {
+                        entry.extend(ids);
+                    }
                 }
             }
             if !changed {
@@ -391,6 +406,26 @@ fn resolve(
     }
 }
 
+/// Closures that `f` calls through a variable or directly (`f := func() {...}; f()`).
+fn called_closures(prog: &Program, f: FuncId) -> Vec<FuncId> {
+    let oracle = Oracle::new(prog, outermost(prog, f));
+    let mut out = Vec::new();
+    crate::ir::visit::visit_func(prog, f, false, &mut |_| {}, &mut |e| {
+        if let ExprKind::Call {
+            callee: Callee::Value(v),
+            ..
+        } = &e.kind
+        {
+            if let ExprKind::Closure(g) = oracle.static_value(prog, v).kind {
+                if !out.contains(&g) {
+                    out.push(g);
+                }
+            }
+        }
+    });
+    out
+}
+
 fn outermost(prog: &Program, mut f: FuncId) -> FuncId {
     while let Some(o) = prog.func(f).outer {
         f = o;
@@ -408,8 +443,17 @@ pub(crate) fn call_sites(body: &[Stmt], out: &mut Vec<NodeId>) {
         }
         fn stmts(&mut self, list: &mut Vec<Stmt>) {
             for s in list.iter_mut() {
-                s.parts_mut(self);
+                visit_stmt(s, self);
             }
+        }
+    }
+    // The call made by a go or defer statement is never inlined (its operands are).
+    fn visit_stmt(s: &mut Stmt, v: &mut V) {
+        match &mut s.kind {
+            crate::ir::StmtKind::Go(e) | crate::ir::StmtKind::Defer(e) => {
+                e.for_each_child_mut(&mut |c| post_order(c, v.0));
+            }
+            _ => s.parts_mut(v),
         }
     }
     fn post_order(e: &mut Expr, out: &mut Vec<NodeId>) {
@@ -417,7 +461,7 @@ pub(crate) fn call_sites(body: &[Stmt], out: &mut Vec<NodeId>) {
         match &mut e.kind {
             ExprKind::InlCall { body, .. } => {
                 for s in body.iter_mut() {
-                    s.parts_mut(&mut V(out));
+                    visit_stmt(s, &mut V(out));
                 }
             }
             ExprKind::Call { .. } => out.push(e.id),
@@ -427,7 +471,7 @@ pub(crate) fn call_sites(body: &[Stmt], out: &mut Vec<NodeId>) {
     // The visitor API is mutable; work on a copy (bodies are small).
     let mut copy = body.to_vec();
     for s in copy.iter_mut() {
-        s.parts_mut(&mut V(out));
+        visit_stmt(s, &mut V(out));
     }
 }
 

@@ -29,20 +29,24 @@ use crate::types::{FuncId, TypeTable};
 pub(super) struct Cx<'a> {
     pub prog: &'a mut Program,
     pub tt: &'a TypeTable,
-    pub inlinable: &'a HashMap<FuncId, Inlinable>,
-    pub bodies: &'a HashMap<FuncId, Vec<Stmt>>,
+    pub inlinable: &'a mut HashMap<FuncId, Inlinable>,
+    pub bodies: &'a mut HashMap<FuncId, Vec<Stmt>>,
     pub diags: &'a mut Vec<Diag>,
     /// The function whose frame receives the inlined variables.
     pub caller: FuncId,
-    /// Call sites to try in this round, with the function each resolves to.
-    pub active: &'a HashMap<NodeId, FuncId>,
+    /// Call sites to try in this round: the function each resolves to, and the site's index
+    /// in the function's list of call sites (the order Go tries them in).
+    pub active: &'a HashMap<NodeId, (FuncId, usize)>,
     /// How many call sites resolve to each function (a closure used once may be bigger).
     pub use_counts: &'a HashMap<FuncId, u32>,
     /// For call sites inside inlined bodies: the functions inlined on the way there.
     pub ancestry: &'a mut HashMap<NodeId, Vec<FuncId>>,
-    /// Call sites found in bodies inlined during this round, in order.
-    pub new_sites: Vec<NodeId>,
-    pub inlined_any: bool,
+    /// Call sites found in bodies inlined during this round, by the index of the inlined site.
+    pub new_sites: Vec<(usize, Vec<NodeId>)>,
+    /// Indices of the sites inlined in this round.
+    pub inlined: Vec<usize>,
+    /// Lines produced by each inlined site (printed in site order, not tree order).
+    pub ordered: Vec<(usize, Vec<Diag>)>,
 }
 
 impl PartsMut for Cx<'_> {
@@ -89,13 +93,13 @@ impl Cx<'_> {
             self.inline_stmts(body);
             return;
         }
-        let Some(&g) = self.active.get(&e.id) else {
+        let Some(&(g, index)) = self.active.get(&e.id) else {
             return;
         };
         if !matches!(e.kind, ExprKind::Call { .. }) {
             return;
         }
-        let Some(info) = self.inlinable.get(&g) else {
+        let Some(info) = self.inlinable.get(&g).copied() else {
             return;
         };
         let chain = self.ancestry.get(&e.id).cloned().unwrap_or_default();
@@ -111,7 +115,7 @@ impl Cx<'_> {
         if info.cost > max {
             return;
         }
-        let Some(body) = self.bodies.get(&g) else {
+        let Some(body) = self.bodies.get(&g).cloned() else {
             return;
         };
         let pos = e.pos;
@@ -120,6 +124,8 @@ impl Cx<'_> {
             tt: self.tt,
         }
         .func_name_ir(g);
+        self.inlined.push(index);
+        let mark = self.diags.len();
         self.diags.push(Diag {
             pos,
             msg: format!("inlining call to {name}"),
@@ -133,7 +139,10 @@ impl Cx<'_> {
         // A call through a function value still evaluates the value (a closure literal is
         // simply dropped; it was only needed to be called).
         let _ = callee;
-        let inl = self.instantiate(g, body.clone(), args, pos);
+        let inl = self.instantiate(g, body, args, pos);
+        // Lines printed while copying (a cloned closure's `can inline`) belong to this call.
+        let lines: Vec<Diag> = self.diags.drain(mark..).collect();
+        self.ordered.push((index, lines));
         // Call sites inside the copy are tried in the next round.
         let mut chain = chain;
         chain.push(g);
@@ -143,9 +152,8 @@ impl Cx<'_> {
             for id in &sites {
                 self.ancestry.insert(*id, chain.clone());
             }
-            self.new_sites.extend(sites);
+            self.new_sites.push((index, sites));
         }
-        self.inlined_any = true;
         *e = inl;
     }
 
@@ -315,6 +323,13 @@ impl Cx<'_> {
             // return e  →  ~R0 = e
             let vals = std::mem::take(values);
             let lhs: Vec<Expr> = results.iter().map(|&r| self.name(r, pos)).collect();
+            // The first return defines the result variables (a second one makes them
+            // reassigned, as in Go).
+            for &r in results {
+                if self.prog.vars[r as usize].defn.is_none() {
+                    self.prog.vars[r as usize].defn = Some(s.id);
+                }
+            }
             s.kind = match (lhs.len(), vals.len()) {
                 (_, 0) => StmtKind::Block(vec![]),
                 (1, 1) => StmtKind::Assign {
@@ -379,20 +394,90 @@ impl Cx<'_> {
     }
 
     /// Copies a closure found in an inlined body: a new function whose captured variables are
-    /// the caller's copies.
-    fn clone_closure(&mut self, f: FuncId, map: &HashMap<VarId, VarId>, pos: Pos) -> FuncId {
-        let mut func = self.prog.func(f).clone();
+    /// the caller's copies. If the original could be inlined, so can the copy (and Go says so
+    /// again: `can inline counter.func1`).
+    fn clone_closure(&mut self, f: FuncId, map: &HashMap<VarId, VarId>, _pos: Pos) -> FuncId {
+        let orig = self.prog.func(f).clone();
         let id = self.prog.funcs.len() as FuncId;
+        // The copy's own variables are fresh; captured ones are the caller's copies.
+        let mut vmap = map.clone();
+        for &v in orig.dcl.iter() {
+            let var = self.prog.var(v).clone();
+            let nv = self.prog.new_var(Var {
+                func: Some(id),
+                ..var
+            });
+            vmap.insert(v, nv);
+        }
+        let mut func = orig.clone();
         func.id = id;
         func.outer = Some(self.caller);
-        func.closure_vars = func
+        func.closure_vars = orig
             .closure_vars
             .iter()
-            .map(|v| *map.get(v).unwrap_or(v))
+            .map(|v| *vmap.get(v).unwrap_or(v))
             .collect();
-        func.pos = pos;
+        func.params = orig.params.iter().map(|v| vmap[v]).collect();
+        func.results = orig.results.iter().map(|v| vmap[v]).collect();
+        func.dcl = orig.dcl.iter().map(|v| vmap[v]).collect();
+        let mut body = func.body.clone();
+        rename_vars(self.prog, &mut body, &vmap);
+        func.body = body;
         self.prog.funcs.push(Some(func));
+        if let Some(c) = self.inlinable.get(&f).copied() {
+            self.inlinable.insert(id, c);
+            self.bodies.insert(id, self.prog.func(id).body.clone());
+            self.diags.push(Diag {
+                pos: orig.pos,
+                msg: format!("can inline {}", orig.name),
+                kind: DiagKind::CanInline,
+                func: orig.name.clone(),
+            });
+        }
         id
+    }
+}
+
+/// Renames variables in a body (fresh node ids, same positions).
+fn rename_vars(prog: &mut Program, body: &mut [Stmt], map: &HashMap<VarId, VarId>) {
+    struct R<'a> {
+        prog: &'a mut Program,
+        map: &'a HashMap<VarId, VarId>,
+    }
+    impl PartsMut for R<'_> {
+        fn expr(&mut self, e: &mut Expr) {
+            e.id = self.prog.new_node();
+            if let ExprKind::Name(v) = &mut e.kind {
+                if let Some(&n) = self.map.get(v) {
+                    *v = n;
+                }
+            }
+            e.for_each_child_mut(&mut |c| self.expr(c));
+            if let ExprKind::InlCall { body, .. } = &mut e.kind {
+                for s in body.iter_mut() {
+                    s.parts_mut(self);
+                }
+            }
+        }
+        fn stmts(&mut self, list: &mut Vec<Stmt>) {
+            for s in list.iter_mut() {
+                if let StmtKind::Dcl(v) = &mut s.kind {
+                    if let Some(&n) = self.map.get(v) {
+                        *v = n;
+                    }
+                }
+                s.parts_mut(self);
+            }
+        }
+    }
+    let mut r = R { prog, map };
+    for s in body.iter_mut() {
+        if let StmtKind::Dcl(v) = &mut s.kind {
+            if let Some(&n) = map.get(v) {
+                *v = n;
+            }
+        }
+        s.parts_mut(&mut r);
     }
 }
 

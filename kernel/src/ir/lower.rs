@@ -1112,7 +1112,12 @@ impl<'a> Lowerer<'a> {
         // Go numbers go/defer wrappers with their own counter, shared by `go` and `defer`.
         let o = self.out.func_mut(outer);
         o.gowrap_gen += 1;
-        let name = format!("{}.{}{}", o.name, if is_go { "gowrap" } else { "deferwrap" }, o.gowrap_gen);
+        let name = format!(
+            "{}.{}{}",
+            o.name,
+            if is_go { "gowrap" } else { "deferwrap" },
+            o.gowrap_gen
+        );
         let (pkg, is_user) = (o.pkg.clone(), o.is_user);
         let id = self.out.funcs.len() as FuncId;
         let sig = self.empty_sig();
