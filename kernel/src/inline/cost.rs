@@ -63,6 +63,7 @@ pub fn can_inline(
     };
     let oracle = crate::ir::reassign::Oracle::new(prog, outer);
     let mut v = Hairy {
+        func: f,
         prog,
         tt,
         inlinable,
@@ -84,6 +85,8 @@ pub fn can_inline(
 }
 
 struct Hairy<'a> {
+    /// The function being costed.
+    func: FuncId,
     prog: &'a Program,
     tt: &'a TypeTable,
     inlinable: &'a HashMap<FuncId, Inlinable>,
@@ -238,6 +241,8 @@ impl Hairy<'_> {
                 let extra = match callee {
                     Callee::Func(f) => match self.inlinable.get(f) {
                         Some(i) => i.cost,
+                        // Intrinsics are compiled to a few instructions: no call cost.
+                        None if is_intrinsic(self.prog, *f) => 0,
                         None => INLINE_EXTRA_CALL_COST,
                     },
                     Callee::Value(v) => {
@@ -249,7 +254,11 @@ impl Hairy<'_> {
                             | ExprKind::MethodExpr(g) => Some(*g),
                             _ => None,
                         };
+                        // A variable captured from an enclosing function is called like a
+                        // parameter.
+                        let captured = matches!(&v.kind, ExprKind::Name(var) if self.prog.var(*var).func != Some(self.func));
                         match (target.and_then(|g| self.inlinable.get(&g)), &v.kind) {
+                            (_, ExprKind::Name(_)) if captured => INLINE_PARAM_CALL_COST,
                             (Some(i), _) => i.cost,
                             (None, ExprKind::Name(var))
                                 if self.prog.var(*var).class == VarClass::Param =>
@@ -372,4 +381,14 @@ fn same_expr(a: &Expr, b: &Expr) -> bool {
         (ExprKind::Name(x), ExprKind::Name(y)) => x == y,
         _ => false,
     }
+}
+
+/// Functions the compiler replaces by a few machine instructions (`runtime.KeepAlive`).
+fn is_intrinsic(prog: &Program, f: FuncId) -> bool {
+    prog.funcs
+        .get(f as usize)
+        .and_then(|x| x.as_ref())
+        .is_some_and(|func| {
+            func.pkg == "runtime" && matches!(func.name.as_str(), "runtime.KeepAlive" | "KeepAlive")
+        })
 }

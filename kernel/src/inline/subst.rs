@@ -136,10 +136,34 @@ impl Cx<'_> {
         let ExprKind::Call { callee, args, .. } = old else {
             unreachable!("checked above")
         };
-        // A call through a function value still evaluates the value (a closure literal is
-        // simply dropped; it was only needed to be called).
-        let _ = callee;
-        let inl = self.instantiate(g, body, args, pos);
+        let mut inl = self.instantiate(g, body, args, pos);
+        // A call through a function value still evaluates the value: `_ = f()` for a call
+        // result, kept in front of the inlined body (a plain variable needs no evaluation).
+        if let crate::ir::Callee::Value(v) = callee {
+            if !matches!(
+                v.kind,
+                ExprKind::Name(_) | ExprKind::FuncName(_) | ExprKind::Closure(_)
+            ) {
+                let blank = Expr {
+                    id: self.prog.new_node(),
+                    pos: v.pos,
+                    ty: v.ty,
+                    kind: ExprKind::Blank,
+                };
+                let st = Stmt {
+                    id: self.prog.new_stmt(),
+                    pos,
+                    kind: StmtKind::Assign {
+                        dst: blank,
+                        src: Some(*v),
+                        define: false,
+                    },
+                };
+                if let ExprKind::InlCall { body, .. } = &mut inl.kind {
+                    body.insert(0, st);
+                }
+            }
+        }
         // Lines printed while copying (a cloned closure's `can inline`) belong to this call.
         let lines: Vec<Diag> = self.diags.drain(mark..).collect();
         self.ordered.push((index, lines));
@@ -411,6 +435,12 @@ impl Cx<'_> {
         }
         let mut func = orig.clone();
         func.id = id;
+        // A nested closure copied out of its parent is renamed `parent.funcN`.
+        if let Some((parent, n)) = orig.name.rsplit_once('.') {
+            if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) {
+                func.name = format!("{parent}.func{n}");
+            }
+        }
         func.outer = Some(self.caller);
         func.closure_vars = orig
             .closure_vars
@@ -427,11 +457,12 @@ impl Cx<'_> {
         if let Some(c) = self.inlinable.get(&f).copied() {
             self.inlinable.insert(id, c);
             self.bodies.insert(id, self.prog.func(id).body.clone());
+            let name = self.prog.func(id).name.clone();
             self.diags.push(Diag {
                 pos: orig.pos,
-                msg: format!("can inline {}", orig.name),
+                msg: format!("can inline {name}"),
                 kind: DiagKind::CanInline,
-                func: orig.name.clone(),
+                func: name,
             });
         }
         id
