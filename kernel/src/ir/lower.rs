@@ -258,7 +258,13 @@ impl<'a> Lowerer<'a> {
 
     /// Emits `tmp := e` before the current statement and returns `tmp`.
     fn spill_to_temp(&mut self, e: Expr) -> Expr {
-        let (pos, ty) = (e.pos, e.ty);
+        let pos = e.pos;
+        self.spill_to_temp_at(e, pos)
+    }
+
+    /// Like `spill_to_temp`, with the temporary declared at `pos`.
+    fn spill_to_temp_at(&mut self, e: Expr, pos: Pos) -> Expr {
+        let ty = e.ty;
         let v = self.temp(ty, pos);
         let dcl = self.stmt(pos, StmtKind::Dcl(v));
         let dst = self.node(pos, ty, ExprKind::Name(v));
@@ -1252,7 +1258,11 @@ impl<'a> Lowerer<'a> {
         let x = self.expr_inner(e)?;
         Ok(match self.info().implicit_iface.get(&e.id) {
             Some(&iface) if !matches!(x.kind, ExprKind::Nil) && x.ty != iface => {
-                let pos = x.pos;
+                // Positioned where the source expression is (for `string(b)`, its `(`).
+                let pos = match &e.unparen().kind {
+                    AK::Call { .. } => e.unparen().pos,
+                    _ => x.pos,
+                };
                 self.node(
                     pos,
                     iface,
@@ -1927,8 +1937,7 @@ impl<'a> Lowerer<'a> {
                         let et = self.deref_ty(ty);
                         let mut v = v;
                         v.ty = et;
-                        v.pos = pos;
-                        let tmp = self.spill_to_temp(v);
+                        let tmp = self.spill_to_temp_at(v, pos);
                         self.node(
                             pos,
                             ty,
