@@ -48,6 +48,9 @@ pub fn can_inline(
     if !func.has_body {
         return Err("no function body".into());
     }
+    if func.pragmas.iter().any(|p| p == "gomem:packageinit") {
+        return Err("package initialisation".into());
+    }
     // Closures get a bigger budget: most are inlined into their only caller.
     let budget = if func.outer.is_some() {
         INLINE_CLOSURE_CALLED_ONCE_COST

@@ -179,7 +179,12 @@ pub fn inline_program(
                 let mut order = called_closures(prog, f);
                 order.push(f);
                 for g in order {
-                    if !decided.insert(g) {
+                    let init = prog
+                        .func(g)
+                        .pragmas
+                        .iter()
+                        .any(|p| p == "gomem:packageinit");
+                    if !decided.insert(g) || init {
                         continue;
                     }
                     let verdict = cost::can_inline(prog, tt, g, &inlinable);

@@ -101,6 +101,8 @@ impl<'a> Lowerer<'a> {
                 self.out.globals.push((v, None));
             }
         }
+        // The package's initialisation code comes first, as in Go's list of functions.
+        self.lower_global_init()?;
         // Every declared function with a body, file by file in source order.
         for (fi, file) in self.tp.files.iter().enumerate() {
             for decl in &file.decls {
@@ -115,6 +117,115 @@ impl<'a> Lowerer<'a> {
                     }
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// Lowers the initialisers of the user's package-level variables into a synthetic `init`
+    /// function, as the Go compiler does. Initialisers the linker can lay out statically
+    /// (constants, composite literals of constants, function literals without captures) are
+    /// not code and are left out; function literals in them still become functions
+    /// (`init.func1`) that are analysed on their own.
+    fn lower_global_init(&mut self) -> LResult<()> {
+        let user = self.tp.user_file;
+        self.file = user;
+        let id = self.out.funcs.len() as FuncId;
+        let sig = self.empty_sig();
+        self.out.funcs.push(Some(Func {
+            id,
+            name: "init".into(),
+            pkg: "main".into(),
+            pos: Pos::new(1, 1),
+            sig,
+            params: vec![],
+            results: vec![],
+            dcl: vec![],
+            closure_vars: vec![],
+            outer: None,
+            closure_expr: None,
+            wrapper: false,
+            pragmas: vec!["gomem:packageinit".into()],
+            body: vec![],
+            has_body: true,
+            extern_tags: None,
+            is_user: true,
+            closure_gen: 0,
+            gowrap_gen: 0,
+        }));
+        let saved = self.cur;
+        self.cur = id;
+        let mut body = Vec::new();
+        let mut static_closures = Vec::new();
+        for decl in &self.tp.files[user].decls {
+            let ast::Decl::Var(specs) = decl else {
+                continue;
+            };
+            for spec in specs {
+                if spec.values.is_empty() {
+                    continue;
+                }
+                let mut stmts = Vec::new();
+                self.global_spec(spec, &mut stmts)?;
+                for st in stmts {
+                    match &st.kind {
+                        StmtKind::Assign { src: Some(src), .. } if is_static(&self.out, src) => {
+                            collect_closures(src, &mut static_closures);
+                        }
+                        _ => body.push(st),
+                    }
+                }
+            }
+        }
+        self.cur = saved;
+        self.out.func_mut(id).body = body;
+        if !self.out.func(id).body.is_empty() {
+            self.out.user_funcs.push(id);
+        }
+        // Closures of static initialisers are compiled as functions of their own.
+        for c in static_closures {
+            self.out.func_mut(c).outer = None;
+            self.out.user_funcs.push(c);
+        }
+        Ok(())
+    }
+
+    /// `var g = e` at package level: `g = e` in the init function.
+    fn global_spec(&mut self, spec: &ast::ValueSpec, out: &mut Vec<Stmt>) -> LResult<()> {
+        let mut lhs = Vec::new();
+        for n in &spec.names {
+            let e = match self
+                .info()
+                .defs
+                .get(&n.pos)
+                .and_then(|o| self.obj_var.get(o))
+            {
+                Some(&v) if n.name != "_" => {
+                    let ty = self.out.vars[v as usize].ty;
+                    self.node(n.pos, ty, ExprKind::Global(v))
+                }
+                _ => self.node(n.pos, 0, ExprKind::Blank),
+            };
+            lhs.push(e);
+        }
+        let pos = spec.names[0].pos;
+        if spec.values.len() == 1 && lhs.len() > 1 {
+            let call = self.expr(&spec.values[0])?;
+            out.append(&mut self.pre);
+            out.push(self.two_value(pos, lhs, call, false));
+            return Ok(());
+        }
+        for (dst, v) in lhs.into_iter().zip(&spec.values) {
+            let src = self.expr(v)?;
+            out.append(&mut self.pre);
+            let p = dst.pos;
+            out.push(self.stmt(
+                p,
+                StmtKind::Assign {
+                    dst,
+                    src: Some(src),
+                    define: false,
+                },
+            ));
         }
         Ok(())
     }
@@ -2269,4 +2380,32 @@ fn walk_expr(e: &ast::Expr, f: &mut dyn FnMut(&ast::Expr, bool), inc: bool) {
         }
         _ => {}
     }
+}
+
+/// Can the linker lay this initialiser out statically (no code in `init`)?
+fn is_static(prog: &Program, e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Literal { .. } | ExprKind::Nil | ExprKind::FuncName(_) => true,
+        ExprKind::Closure(f) => prog.func(*f).closure_vars.is_empty(),
+        ExprKind::StructLit(fs) => fs.iter().all(|(_, x)| is_static(prog, x)),
+        ExprKind::ArrayLit(es) => es.iter().all(|x| is_static(prog, x)),
+        ExprKind::SliceLit {
+            elems,
+            implicit: false,
+            ..
+        } => elems.iter().all(|x| is_static(prog, x)),
+        ExprKind::PtrLit(x) => is_static(prog, x),
+        ExprKind::Addr { x, .. } => matches!(x.kind, ExprKind::Global(_)),
+        ExprKind::ConvIface { x, .. } | ExprKind::Conv { x, .. } => {
+            matches!(x.kind, ExprKind::Literal { .. } | ExprKind::Nil)
+        }
+        _ => false,
+    }
+}
+
+fn collect_closures(e: &Expr, out: &mut Vec<FuncId>) {
+    if let ExprKind::Closure(f) = e.kind {
+        out.push(f);
+    }
+    e.for_each_child(&mut |c| collect_closures(c, out));
 }
