@@ -38,7 +38,7 @@ use crate::escape::{Diag, DiagKind};
 use crate::ir::fmt::Printer;
 use crate::ir::reassign::Oracle;
 use crate::ir::{Callee, Expr, ExprKind, NodeId, Program, Stmt};
-use crate::types::{FuncId, Type, TypeTable};
+use crate::types::{FuncId, TypeTable};
 
 pub use cost::INLINE_MAX_BUDGET;
 
@@ -360,7 +360,7 @@ fn resolve(
                         if let crate::types::Lookup::Method { func, path, .. } =
                             tt.lookup_field_or_method(x.ty, method)
                         {
-                            if path.is_empty() {
+                            {
                                 let pr = Printer { prog, tt };
                                 diags.push(Diag {
                                     pos: call.pos,
@@ -373,16 +373,16 @@ fn resolve(
                                     kind: DiagKind::Devirtualizing,
                                     func: prog.func(f).name.clone(),
                                 });
-                                rewrite = Some((func, x.ty));
+                                rewrite = Some((func, x.ty, path.clone()));
                             }
                         }
                     }
                 }
             }
         }
-        if let Some((m, concrete)) = rewrite {
+        if let Some((m, concrete, path)) = rewrite {
             let mut body = std::mem::take(&mut prog.func_mut(f).body);
-            devirtualize_at(prog, tt, &mut body, id, m, concrete);
+            devirtualize_at(prog, tt, &mut body, id, m, concrete, &path);
             prog.func_mut(f).body = body;
         }
         if !inline {
@@ -491,10 +491,6 @@ fn find_call(prog: &Program, body: &[Stmt], id: NodeId) -> Option<Expr> {
     found
 }
 
-fn contains_call(prog: &Program, body: &[Stmt], id: NodeId) -> bool {
-    find_call(prog, body, id).is_some_and(|e| matches!(e.kind, ExprKind::Call { .. }))
-}
-
 /// Rewrites the interface call `id` into a direct call of method `m` on `recv.(concrete)`.
 fn devirtualize_at(
     prog: &mut Program,
@@ -503,6 +499,7 @@ fn devirtualize_at(
     id: NodeId,
     m: FuncId,
     concrete: crate::types::TypeId,
+    path: &[usize],
 ) {
     struct V<'a> {
         prog: &'a mut Program,
@@ -510,6 +507,7 @@ fn devirtualize_at(
         id: NodeId,
         m: FuncId,
         concrete: crate::types::TypeId,
+        path: &'a [usize],
     }
     impl V<'_> {
         fn go(&mut self, e: &mut Expr) {
@@ -525,7 +523,7 @@ fn devirtualize_at(
                     return;
                 };
                 let rpos = recv.pos;
-                let mut assert = Expr {
+                let assert = Expr {
                     id: self.prog.new_node(),
                     pos: rpos,
                     ty: self.concrete,
@@ -534,24 +532,9 @@ fn devirtualize_at(
                         comma_ok: false,
                     },
                 };
-                // A value method called through a pointer needs a dereference.
-                let recv_ty = self.tt.funcs[self.m as usize]
-                    .recv
-                    .map(|o| self.tt.objects[o as usize].ty);
-                if let (Some(rt), Type::Pointer(elem)) = (recv_ty, self.tt.under(self.concrete)) {
-                    if self.tt.identical(rt, *elem) {
-                        assert = Expr {
-                            id: self.prog.new_node(),
-                            pos: rpos,
-                            ty: rt,
-                            kind: ExprKind::Deref {
-                                x: Box::new(assert),
-                                implicit: true,
-                            },
-                        };
-                    }
-                }
-                let mut all = vec![assert];
+                let recv =
+                    crate::ir::select_receiver(self.prog, self.tt, assert, self.path, self.m);
+                let mut all = vec![recv];
                 all.extend(args);
                 e.kind = ExprKind::Call {
                     callee: Callee::Func(self.m),
@@ -584,6 +567,7 @@ fn devirtualize_at(
         id,
         m,
         concrete,
+        path,
     };
     for s in body.iter_mut() {
         s.parts_mut(&mut v);

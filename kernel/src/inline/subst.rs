@@ -103,8 +103,8 @@ impl Cx<'_> {
             return;
         };
         let chain = self.ancestry.get(&e.id).cloned().unwrap_or_default();
-        if g == self.caller || chain.contains(&g) {
-            return; // never inline recursively
+        if chain.contains(&g) {
+            return; // never inline a function into its own inlined copy
         }
         let once = self.use_counts.get(&g).copied() == Some(1) && self.prog.func(g).outer.is_some();
         let max = if once {

@@ -537,3 +537,73 @@ impl Expr {
         }
     }
 }
+
+/// Builds the receiver argument for calling method `m` on `x`: follows the embedded fields in
+/// `path` (dereferencing embedded pointers on the way), then takes the address or dereferences
+/// so the value matches the method's receiver type — the implicit `&` and `*` that Go inserts.
+pub fn select_receiver(
+    prog: &mut Program,
+    tt: &crate::types::TypeTable,
+    mut x: Expr,
+    path: &[usize],
+    m: FuncId,
+) -> Expr {
+    use crate::types::Type;
+    for &i in path {
+        let (is_ptr, st) = match tt.under(x.ty) {
+            Type::Pointer(p) => (true, tt.underlying(*p)),
+            _ => (false, tt.underlying(x.ty)),
+        };
+        let Type::Struct(fields) = &tt.types[st as usize] else {
+            break;
+        };
+        let Some(f) = fields.get(i) else { break };
+        let (field, fty) = (f.name.clone(), f.ty);
+        let pos = x.pos;
+        let kind = if is_ptr {
+            ExprKind::DotPtr {
+                x: Box::new(x),
+                field,
+            }
+        } else {
+            ExprKind::Dot {
+                x: Box::new(x),
+                field,
+            }
+        };
+        x = Expr {
+            id: prog.new_node(),
+            pos,
+            ty: fty,
+            kind,
+        };
+    }
+    let recv_ty = tt.funcs[m as usize].recv.map(|o| tt.objects[o as usize].ty);
+    if let Some(rt) = recv_ty {
+        let want_ptr = matches!(tt.under(rt), Type::Pointer(_)) && !tt.is_interface(rt);
+        let have_ptr = matches!(tt.under(x.ty), Type::Pointer(_));
+        let pos = x.pos;
+        if want_ptr && !have_ptr {
+            x = Expr {
+                id: prog.new_node(),
+                pos,
+                ty: rt,
+                kind: ExprKind::Addr {
+                    x: Box::new(x),
+                    implicit: true,
+                },
+            };
+        } else if !want_ptr && have_ptr {
+            x = Expr {
+                id: prog.new_node(),
+                pos,
+                ty: rt,
+                kind: ExprKind::Deref {
+                    x: Box::new(x),
+                    implicit: true,
+                },
+            };
+        }
+    }
+    x
+}
