@@ -492,7 +492,8 @@ impl<'a, 'o> Batch<'a, 'o> {
         let l = self.var_loc[&p];
         let mut esc = self.locs[l].param_esc;
         esc.optimize();
-        if !self.locs[l].has(ATTR_ESCAPES) {
+        // Wrappers the compiler generates say nothing about their parameters.
+        if !self.locs[l].has(ATTR_ESCAPES) && !self.prog.func(f).wrapper {
             let name = var.name.clone();
             let pos = var.pos;
             let mut warned = false;

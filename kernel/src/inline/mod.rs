@@ -183,7 +183,7 @@ pub fn inline_program(
                         .func(g)
                         .pragmas
                         .iter()
-                        .any(|p| p == "gomem:packageinit");
+                        .any(|p| p == "gomem:packageinit" || p == "gomem:methodwrapper");
                     if !decided.insert(g) || init {
                         continue;
                     }
