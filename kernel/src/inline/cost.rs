@@ -106,7 +106,7 @@ impl Hairy<'_> {
     }
 
     fn stmt(&mut self, s: &Stmt) {
-        if self.impossible.is_some() {
+        if self.impossible.is_some() || self.prog.synthetic.contains(&s.id) {
             return;
         }
         match &s.kind {

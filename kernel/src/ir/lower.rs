@@ -671,112 +671,14 @@ impl<'a> Lowerer<'a> {
                 cond,
                 post,
                 body,
-            } => {
-                let mut stmts = Vec::new();
-                let mut per_iter = Vec::new();
-                if let Some(i) = init {
-                    // Loop variables declared by the init statement.
-                    let mut tmp = Vec::new();
-                    self.stmt_into(i, &mut tmp)?;
-                    for st in tmp {
-                        if let StmtKind::Dcl(v) = st.kind {
-                            if self.needs_per_iter(v, body) {
-                                per_iter.push(v);
-                                continue;
-                            }
-                        }
-                        stmts.push(st);
-                    }
-                }
-                let c = match cond {
-                    Some(c) => Some(self.expr(c)?),
-                    None => None,
-                };
-                stmts.append(&mut self.pre);
-                let p = match post {
-                    Some(p) => {
-                        let mut v = Vec::new();
-                        self.stmt_into(p, &mut v)?;
-                        Some(Box::new(if v.len() == 1 {
-                            v.pop().unwrap()
-                        } else {
-                            self.stmt(p.pos, StmtKind::Block(v))
-                        }))
-                    }
-                    None => None,
-                };
-                let mut b = Vec::new();
-                for v in per_iter {
-                    b.push(self.stmt(pos, StmtKind::Dcl(v)));
-                }
-                b.extend(self.block(&body.stmts)?);
-                let f = self.stmt(
-                    pos,
-                    StmtKind::For {
-                        cond: c,
-                        post: p,
-                        body: b,
-                    },
-                );
-                stmts.push(f);
-                vec![self.stmt(pos, StmtKind::Block(stmts))]
-            }
+            } => self.for_loop(pos, init.as_deref(), cond.as_ref(), post.as_deref(), body)?,
             SK::Range {
                 key,
                 value,
                 define,
                 x,
                 body,
-            } => {
-                let xe = self.expr(x)?;
-                let mut before = std::mem::take(&mut self.pre);
-                let mut b = Vec::new();
-                let rid = self.out.new_stmt();
-                let mut lhs = |l: &mut Self,
-                               e: &Option<ast::Expr>,
-                               b: &mut Vec<Stmt>|
-                 -> LResult<Option<Expr>> {
-                    let Some(e) = e else { return Ok(None) };
-                    if *define {
-                        if let AK::Name(n) = &e.kind {
-                            if n == "_" {
-                                return Ok(Some(l.node(e.pos, 0, ExprKind::Blank)));
-                            }
-                            let Some(&obj) = l.info().defs.get(&e.pos) else {
-                                return Err(
-                                    l.err(e.pos, format!("gomem: internal: no object for {n}"))
-                                );
-                            };
-                            let v = l.var_for(obj, VarClass::Auto, l.cur);
-                            l.out.vars[v as usize].defn = Some(rid);
-                            let d = l.stmt(e.pos, StmtKind::Dcl(v));
-                            if l.needs_per_iter(v, body) {
-                                b.push(d);
-                            } else {
-                                before.push(d);
-                            }
-                            let ty = l.out.vars[v as usize].ty;
-                            return Ok(Some(l.node(e.pos, ty, ExprKind::Name(v))));
-                        }
-                    }
-                    Ok(Some(l.expr(e)?))
-                };
-                let k = lhs(self, key, &mut b)?;
-                let v = lhs(self, value, &mut b)?;
-                b.extend(self.block(&body.stmts)?);
-                let r = Stmt {
-                    id: rid,
-                    pos,
-                    kind: StmtKind::Range {
-                        key: k,
-                        value: v,
-                        x: xe,
-                        body: b,
-                    },
-                };
-                before.push(r);
-                vec![self.stmt(pos, StmtKind::Block(before))]
-            }
+            } => self.range_loop(pos, key.as_ref(), value.as_ref(), *define, x, body)?,
             SK::Switch {
                 init, tag, body, ..
             } => {
@@ -881,6 +783,213 @@ impl<'a> Lowerer<'a> {
         })
     }
 
+    /// The variables a `:=` statement declares.
+    fn defined_objs(&self, s: &ast::Stmt) -> Vec<crate::types::ObjId> {
+        match &s.kind {
+            SK::Assign {
+                op: AssignOp::Define,
+                lhs,
+                ..
+            } => lhs
+                .iter()
+                .filter_map(|e| match &e.kind {
+                    AK::Name(n) if n != "_" => self.info().defs.get(&e.pos).copied(),
+                    _ => None,
+                })
+                .collect(),
+            _ => vec![],
+        }
+    }
+
+    /// Go 1.22 per-iteration loop variables, as the compiler materialises them when a loop
+    /// variable is captured or has its address taken: the loop itself runs on an outer copy,
+    /// and each iteration declares its own variable (one loop level deeper) initialised from
+    /// the outer copy — and, for three-clause loops, copied back before the post statement.
+    /// Returns (inner, outer) pairs; while lowering the loop header, the objects refer to the
+    /// outer copies.
+    fn split_loop_vars(
+        &mut self,
+        objs: &[crate::types::ObjId],
+        body: &ast::Block,
+    ) -> Vec<(VarId, VarId)> {
+        let mut pairs = Vec::new();
+        for &obj in objs {
+            if !self.needs_per_iter(obj, body) {
+                continue;
+            }
+            let inner = self.var_for(obj, VarClass::Auto, self.cur);
+            let var = self.out.vars[inner as usize].clone();
+            let outer = self.out.new_var(Var {
+                obj: None,
+                defn: None,
+                ..var
+            });
+            self.out.func_mut(self.cur).dcl.push(outer);
+            self.obj_var.insert(obj, outer);
+            pairs.push((inner, outer));
+        }
+        pairs
+    }
+
+    /// `inner := outer` at the top of an iteration.
+    fn per_iteration_copies(&mut self, pos: Pos, pairs: &[(VarId, VarId)], out: &mut Vec<Stmt>) {
+        for &(inner, outer) in pairs {
+            let d = self.stmt(pos, StmtKind::Dcl(inner));
+            let ty = self.out.vars[inner as usize].ty;
+            let dst = self.node(pos, ty, ExprKind::Name(inner));
+            let src = self.node(pos, ty, ExprKind::Name(outer));
+            let st = self.stmt(
+                pos,
+                StmtKind::Assign {
+                    dst,
+                    src: Some(src),
+                    define: true,
+                },
+            );
+            self.out.vars[inner as usize].defn = Some(st.id);
+            self.out.synthetic.extend([d.id, st.id]);
+            out.push(d);
+            out.push(st);
+        }
+    }
+
+    fn for_loop(
+        &mut self,
+        pos: Pos,
+        init: Option<&ast::Stmt>,
+        cond: Option<&ast::Expr>,
+        post: Option<&ast::Stmt>,
+        body: &ast::Block,
+    ) -> LResult<Vec<Stmt>> {
+        let objs = init.map(|i| self.defined_objs(i)).unwrap_or_default();
+        let pairs = self.split_loop_vars(&objs, body);
+        let mut stmts = Vec::new();
+        if let Some(i) = init {
+            self.stmt_into(i, &mut stmts)?;
+        }
+        let c = match cond {
+            Some(c) => Some(self.expr(c)?),
+            None => None,
+        };
+        stmts.append(&mut self.pre);
+        let mut post_stmts = Vec::new();
+        // Copy each iteration's variable back before the post statement.
+        for &(inner, outer) in &pairs {
+            let ty = self.out.vars[inner as usize].ty;
+            let dst = self.node(pos, ty, ExprKind::Name(outer));
+            let src = self.node(pos, ty, ExprKind::Name(inner));
+            let st = self.stmt(
+                pos,
+                StmtKind::Assign {
+                    dst,
+                    src: Some(src),
+                    define: false,
+                },
+            );
+            self.out.synthetic.insert(st.id);
+            post_stmts.push(st);
+        }
+        if let Some(p) = post {
+            self.stmt_into(p, &mut post_stmts)?;
+        }
+        let p = match post_stmts.len() {
+            0 => None,
+            1 => post_stmts.pop().map(Box::new),
+            _ => Some(Box::new(self.stmt(pos, StmtKind::Block(post_stmts)))),
+        };
+        for (obj, &(inner, _)) in objs
+            .iter()
+            .filter(|o| self.per_iter.contains(o))
+            .zip(&pairs)
+        {
+            self.obj_var.insert(*obj, inner);
+        }
+        let mut b = Vec::new();
+        self.per_iteration_copies(pos, &pairs, &mut b);
+        b.extend(self.block(&body.stmts)?);
+        let f = self.stmt(
+            pos,
+            StmtKind::For {
+                cond: c,
+                post: p,
+                body: b,
+            },
+        );
+        stmts.push(f);
+        Ok(vec![self.stmt(pos, StmtKind::Block(stmts))])
+    }
+
+    fn range_loop(
+        &mut self,
+        pos: Pos,
+        key: Option<&ast::Expr>,
+        value: Option<&ast::Expr>,
+        define: bool,
+        x: &ast::Expr,
+        body: &ast::Block,
+    ) -> LResult<Vec<Stmt>> {
+        let xe = self.expr(x)?;
+        let mut before = std::mem::take(&mut self.pre);
+        let rid = self.out.new_stmt();
+        let objs: Vec<crate::types::ObjId> = if define {
+            [key, value]
+                .into_iter()
+                .flatten()
+                .filter_map(|e| match &e.kind {
+                    AK::Name(n) if n != "_" => self.info().defs.get(&e.pos).copied(),
+                    _ => None,
+                })
+                .collect()
+        } else {
+            vec![]
+        };
+        let pairs = self.split_loop_vars(&objs, body);
+        let mut lhs = |l: &mut Self, e: Option<&ast::Expr>| -> LResult<Option<Expr>> {
+            let Some(e) = e else { return Ok(None) };
+            if let AK::Name(n) = &e.kind {
+                if n == "_" {
+                    return Ok(Some(l.node(e.pos, 0, ExprKind::Blank)));
+                }
+                if define {
+                    let Some(&obj) = l.info().defs.get(&e.pos) else {
+                        return Err(l.err(e.pos, format!("gomem: internal: no object for {n}")));
+                    };
+                    // The outer copy when the variable is per-iteration, else the variable.
+                    let v = l.var_for(obj, VarClass::Auto, l.cur);
+                    l.out.vars[v as usize].defn = Some(rid);
+                    before.push(l.stmt(e.pos, StmtKind::Dcl(v)));
+                    let ty = l.out.vars[v as usize].ty;
+                    return Ok(Some(l.node(e.pos, ty, ExprKind::Name(v))));
+                }
+            }
+            Ok(Some(l.expr(e)?))
+        };
+        let k = lhs(self, key)?;
+        let v = lhs(self, value)?;
+        for (&obj, &(inner, _)) in objs
+            .iter()
+            .filter(|o| self.per_iter.contains(o))
+            .zip(&pairs)
+        {
+            self.obj_var.insert(obj, inner);
+        }
+        let mut b = Vec::new();
+        self.per_iteration_copies(pos, &pairs, &mut b);
+        b.extend(self.block(&body.stmts)?);
+        let r = Stmt {
+            id: rid,
+            pos,
+            kind: StmtKind::Range {
+                key: k,
+                value: v,
+                x: xe,
+                body: b,
+            },
+        };
+        before.push(r);
+        Ok(vec![self.stmt(pos, StmtKind::Block(before))])
+    }
+
     /// The variable of one type-switch clause (each clause has its own, as in Go).
     fn switch_var(
         &mut self,
@@ -935,10 +1044,7 @@ impl<'a> Lowerer<'a> {
 
     /// Does loop variable `v` need a per-iteration copy? Only if `&v` is taken (explicitly or
     /// by a pointer-method call) or a closure in the loop captures it.
-    fn needs_per_iter(&mut self, v: VarId, body: &ast::Block) -> bool {
-        let Some(obj) = self.out.vars[v as usize].obj else {
-            return false;
-        };
+    fn needs_per_iter(&mut self, obj: crate::types::ObjId, body: &ast::Block) -> bool {
         if self.per_iter.contains(&obj) {
             return true;
         }

@@ -423,6 +423,9 @@ pub struct Program {
     pub user_funcs: Vec<FuncId>,
     pub next_node: NodeId,
     pub next_stmt: StmtId,
+    /// Statements the compiler adds after inlining decisions are made (per-iteration loop
+    /// variable copies): the inliner's cost model does not count them.
+    pub synthetic: std::collections::HashSet<StmtId>,
 }
 
 impl Program {
