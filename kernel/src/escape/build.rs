@@ -486,15 +486,19 @@ impl<'a> Batch<'a, '_> {
                         }
                     }
                 }
-                let saved = self.curfn;
-                self.curfn = fid;
-                for &v in &func.dcl {
-                    if !self.var_loc.contains_key(&v) {
-                        self.new_loc(LocNode::Var(v), true);
+                // A real closure is analysed right here, as part of its enclosing function; a
+                // literal that captures nothing was analysed on its own beforehand.
+                if func.is_closure() {
+                    let saved = self.curfn;
+                    self.curfn = fid;
+                    for &v in &func.dcl {
+                        if !self.var_loc.contains_key(&v) {
+                            self.new_loc(LocNode::Var(v), true);
+                        }
                     }
+                    self.curfn = saved;
+                    self.walk_func(fid);
                 }
-                self.curfn = saved;
-                self.walk_func(fid);
             }
             ExprKind::Bytes2Str(x)
             | ExprKind::Runes2Str(x)

@@ -206,7 +206,7 @@ impl<'a, 'o> Batch<'a, 'o> {
             self.init_func(f);
         }
         for &f in fns {
-            if self.prog.func(f).outer.is_none() {
+            if !self.prog.func(f).is_closure() {
                 self.walk_func(f);
             }
         }

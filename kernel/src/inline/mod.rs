@@ -108,7 +108,7 @@ impl Visitor<'_> {
             }
         }
 
-        if (min == id || min == id + 1) && self.prog.func(f).outer.is_none() {
+        if (min == id || min == id + 1) && !self.prog.func(f).is_closure() {
             let i = self
                 .stack
                 .iter()

@@ -428,6 +428,15 @@ pub struct Program {
     pub synthetic: std::collections::HashSet<StmtId>,
 }
 
+impl Func {
+    /// A closure in Go's sense: a function literal that captures variables. A literal that
+    /// captures nothing is compiled as an ordinary function (Go's "trivial closure") and is
+    /// analysed on its own, before the function that contains it.
+    pub fn is_closure(&self) -> bool {
+        self.outer.is_some() && !self.closure_vars.is_empty()
+    }
+}
+
 impl Program {
     pub fn func(&self, id: FuncId) -> &Func {
         self.funcs[id as usize]
