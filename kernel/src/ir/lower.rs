@@ -49,6 +49,7 @@ pub fn lower(tp: &crate::types::Program) -> Result<(Program, TypeTable), Diagnos
         cur: 0,
         pre: Vec::new(),
         per_iter: HashSet::new(),
+        declared: HashMap::new(),
     };
     l.out.funcs = vec![None; tp.table.funcs.len()];
     l.lower_all().map_err(Diagnostics::from)?;
@@ -69,6 +70,8 @@ struct Lowerer<'a> {
     pre: Vec<Stmt>,
     /// Loop variables that need a per-iteration copy (address taken or captured).
     per_iter: HashSet<crate::types::ObjId>,
+    /// Per function: how many variables have been declared so far (names temporaries).
+    declared: HashMap<FuncId, usize>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -488,6 +491,16 @@ impl<'a> Lowerer<'a> {
     }
 
     fn stmt(&mut self, pos: Pos, kind: StmtKind) -> Stmt {
+        if let StmtKind::Dcl(v) = kind {
+            if self.out.vars[v as usize].obj.is_some() {
+                let f = self.out.func(self.cur);
+                let n = self
+                    .declared
+                    .entry(self.cur)
+                    .or_insert(f.params.len() + f.results.len());
+                *n += 1;
+            }
+        }
         Stmt {
             id: self.out.new_stmt(),
             pos,
@@ -508,7 +521,13 @@ impl<'a> Lowerer<'a> {
 
     /// A new compiler temporary in the current function, named as Go names them.
     fn temp(&mut self, ty: TypeId, pos: Pos) -> VarId {
-        let n = self.out.func(self.cur).dcl.len();
+        // Go numbers a temporary by how many variables the function has declared so far.
+        let f = self.out.func(self.cur);
+        let n = *self
+            .declared
+            .entry(self.cur)
+            .or_insert(f.params.len() + f.results.len());
+        self.declared.insert(self.cur, n + 1);
         let v = self.out.new_var(Var {
             name: format!(".autotmp_{n}"),
             pos,
@@ -2410,7 +2429,11 @@ impl<'a> Lowerer<'a> {
                 )
             }
             CallKind::Dynamic => {
-                let fv = self.expr(func)?;
+                let mut fv = self.expr(func)?;
+                // A callee computed by a call (`f().g()`) is evaluated into a temporary first.
+                if !matches!(func.unparen().kind, AK::Name(_)) && contains_call(func) {
+                    fv = self.spill_to_temp(fv);
+                }
                 let a = self.args(args)?;
                 let (a, ddd) = self.pack_variadic(pos, fv.ty, a, ellipsis);
                 self.node(
@@ -2693,4 +2716,19 @@ fn collect_method_names(
             collect_method_names(tt, f.ty, out, depth + 1);
         }
     }
+}
+
+/// Does the expression contain a call (other than a conversion)?
+fn contains_call(e: &ast::Expr) -> bool {
+    let mut found = false;
+    walk_expr(
+        e,
+        &mut |x, _| {
+            if matches!(x.kind, AK::Call { .. }) {
+                found = true;
+            }
+        },
+        false,
+    );
+    found
 }
