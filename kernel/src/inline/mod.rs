@@ -231,6 +231,7 @@ pub fn inline_program(
     //    tries every call site of each function in order; sites found in inlined bodies join
     //    the end of the list.
     let mut done: HashSet<NodeId> = HashSet::new();
+    let mut pending_can_inline: HashMap<FuncId, Diag> = HashMap::new();
     let roots = prog.user_funcs.clone();
     for batch in bottom_up(prog, &roots) {
         loop {
@@ -268,6 +269,7 @@ pub fn inline_program(
                         new_sites: Vec::new(),
                         inlined: Vec::new(),
                         ordered: Vec::new(),
+                        pending: &mut pending_can_inline,
                     };
                     cx.inline_stmts(&mut body);
                     let (mut new_sites, inlined, mut ordered) =

@@ -45,6 +45,8 @@ pub(super) struct Cx<'a> {
     pub new_sites: Vec<(usize, Vec<NodeId>)>,
     /// Indices of the sites inlined in this round.
     pub inlined: Vec<usize>,
+    /// `can inline` lines of closure copies, printed when a call to the copy is first inlined.
+    pub pending: &'a mut HashMap<FuncId, Diag>,
     /// Lines produced by each inlined site (printed in site order, not tree order).
     pub ordered: Vec<(usize, Vec<Diag>)>,
 }
@@ -126,6 +128,9 @@ impl Cx<'_> {
         .func_name_ir(g);
         self.inlined.push(index);
         let mark = self.diags.len();
+        if let Some(d) = self.pending.remove(&g) {
+            self.diags.push(d);
+        }
         self.diags.push(Diag {
             pos,
             msg: format!("inlining call to {name}"),
@@ -184,7 +189,7 @@ impl Cx<'_> {
     fn new_var(&mut self, from: VarId, pos: Pos, pkg_prefix: &str) -> VarId {
         let v = self.prog.var(from).clone();
         let name = if v.class == VarClass::ParamOut {
-            v.name.replace("~r", "~R")
+            v.name.clone()
         } else if !pkg_prefix.is_empty() {
             format!("{pkg_prefix}.{}", v.name)
         } else {
@@ -458,12 +463,16 @@ impl Cx<'_> {
             self.inlinable.insert(id, c);
             self.bodies.insert(id, self.prog.func(id).body.clone());
             let name = self.prog.func(id).name.clone();
-            self.diags.push(Diag {
-                pos: orig.pos,
-                msg: format!("can inline {name}"),
-                kind: DiagKind::CanInline,
-                func: name,
-            });
+            // Go decides about the copy when a call to it is first considered.
+            self.pending.insert(
+                id,
+                Diag {
+                    pos: orig.pos,
+                    msg: format!("can inline {name}"),
+                    kind: DiagKind::CanInline,
+                    func: name,
+                },
+            );
         }
         id
     }
