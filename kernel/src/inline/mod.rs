@@ -228,8 +228,9 @@ pub fn inline_program(
     }
 
     // 3. Inline, component by component, pass after pass until nothing changes. Each pass
-    //    tries every call site of each function in order; sites found in inlined bodies join
-    //    the end of the list.
+    //    takes the call sites of each function in order — resolving a site when it is reached,
+    //    so a call of a closure returned by a call inlined just before can be inlined too —
+    //    and sites found in inlined bodies join the end of the list.
     let mut done: HashSet<NodeId> = HashSet::new();
     let mut pending_can_inline: HashMap<FuncId, Diag> = HashMap::new();
     let roots = prog.user_funcs.clone();
@@ -237,54 +238,43 @@ pub fn inline_program(
         loop {
             let mut changed = false;
             for &f in &batch {
-                loop {
-                    let list = sites.get(&f).cloned().unwrap_or_default();
-                    let pending: Vec<NodeId> = list
-                        .iter()
-                        .copied()
-                        .filter(|id| !done.contains(id) && !st.resolved.contains_key(id))
-                        .collect();
-                    resolve(prog, tt, f, &pending, &inlinable, true, &mut st, diags);
-                    let active: HashMap<NodeId, (FuncId, usize)> = list
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, id)| !done.contains(id))
-                        .filter_map(|(i, id)| st.resolved.get(id).map(|g| (*id, (*g, i))))
-                        .collect();
-                    if active.is_empty() {
-                        break;
+                let mut i = 0;
+                while i < sites.get(&f).map_or(0, Vec::len) {
+                    let id = sites[&f][i];
+                    i += 1;
+                    if done.contains(&id) {
+                        continue;
                     }
+                    if !st.resolved.contains_key(&id) {
+                        resolve(prog, tt, f, &[id], &inlinable, true, &mut st, diags);
+                    }
+                    let Some(&g) = st.resolved.get(&id) else {
+                        continue;
+                    };
+                    let active: HashMap<NodeId, (FuncId, usize)> = [(id, (g, i - 1))].into();
                     let mut body = std::mem::take(&mut prog.func_mut(f).body);
-                    let mut lines = Vec::new();
                     let mut cx = subst::Cx {
                         prog,
                         tt,
                         inlinable: &mut inlinable,
                         bodies: &mut bodies,
-                        diags: &mut lines,
+                        diags,
                         caller: f,
                         active: &active,
                         use_counts: &st.use_counts,
                         ancestry: &mut st.ancestry,
                         new_sites: Vec::new(),
                         inlined: Vec::new(),
-                        ordered: Vec::new(),
                         pending: &mut pending_can_inline,
                     };
                     cx.inline_stmts(&mut body);
-                    let (mut new_sites, inlined, mut ordered) =
-                        (cx.new_sites, cx.inlined, cx.ordered);
+                    let (new_sites, inlined) = (cx.new_sites, cx.inlined);
                     prog.func_mut(f).body = body;
                     if inlined.is_empty() {
-                        break;
+                        continue;
                     }
                     changed = true;
-                    for i in &inlined {
-                        done.insert(list[*i]);
-                    }
-                    ordered.sort_by_key(|(i, _)| *i);
-                    diags.extend(ordered.into_iter().flat_map(|(_, l)| l));
-                    new_sites.sort_by_key(|(i, _)| *i);
+                    done.insert(id);
                     let entry = sites.entry(f).or_default();
                     for (_, ids) in new_sites {
                         entry.extend(ids);

@@ -47,8 +47,6 @@ pub(super) struct Cx<'a> {
     pub inlined: Vec<usize>,
     /// `can inline` lines of closure copies, printed when a call to the copy is first inlined.
     pub pending: &'a mut HashMap<FuncId, Diag>,
-    /// Lines produced by each inlined site (printed in site order, not tree order).
-    pub ordered: Vec<(usize, Vec<Diag>)>,
 }
 
 impl PartsMut for Cx<'_> {
@@ -127,7 +125,6 @@ impl Cx<'_> {
         }
         .func_name_ir(g);
         self.inlined.push(index);
-        let mark = self.diags.len();
         if let Some(d) = self.pending.remove(&g) {
             self.diags.push(d);
         }
@@ -169,9 +166,6 @@ impl Cx<'_> {
                 }
             }
         }
-        // Lines printed while copying (a cloned closure's `can inline`) belong to this call.
-        let lines: Vec<Diag> = self.diags.drain(mark..).collect();
-        self.ordered.push((index, lines));
         // Call sites inside the copy are tried in the next round.
         let mut chain = chain;
         chain.push(g);
