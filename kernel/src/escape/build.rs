@@ -340,6 +340,10 @@ impl<'a> Batch<'a, '_> {
                 let l = self.old_loc(*v);
                 self.flow(k, l);
             }
+            ExprKind::Init { init, x } => {
+                self.stmts(init);
+                self.expr(k, x);
+            }
             ExprKind::Unary { x, .. } => self.discard(x),
             ExprKind::Binary { x, y, .. } => {
                 self.discard(x);

@@ -300,6 +300,11 @@ impl Hairy<'_> {
                 self.impossible = Some("call to recover".into());
                 return;
             }
+            ExprKind::Init { init, x } => {
+                self.stmts(init);
+                self.expr(x);
+                return;
+            }
             ExprKind::Closure(_) => {
                 self.budget -= INLINE_CLOSURE_COST + 1;
                 return;

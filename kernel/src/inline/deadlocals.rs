@@ -164,6 +164,10 @@ impl Visitor<'_> {
                     self.expr(&n);
                 }
             }
+            ExprKind::Init { init, x } => {
+                self.stmts(init);
+                self.expr(x);
+            }
             _ => e.for_each_child(&mut |c| self.expr(c)),
         }
     }
@@ -175,7 +179,7 @@ fn kill(list: &mut [Stmt], dead: &HashSet<(StmtId, usize)>) {
     impl crate::ir::visit::PartsMut for K<'_> {
         fn expr(&mut self, e: &mut Expr) {
             e.for_each_child_mut(&mut |c| self.expr(c));
-            if let ExprKind::InlCall { body, .. } = &mut e.kind {
+            if let Some(body) = e.nested_stmts_mut() {
                 kill(body, self.0);
             }
         }

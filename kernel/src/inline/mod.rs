@@ -454,6 +454,11 @@ pub(crate) fn call_sites(body: &[Stmt], out: &mut Vec<NodeId>) {
         }
     }
     fn post_order(e: &mut Expr, out: &mut Vec<NodeId>) {
+        if let ExprKind::Init { init, .. } = &mut e.kind {
+            for s in init.iter_mut() {
+                visit_stmt(s, &mut V(out));
+            }
+        }
         e.for_each_child_mut(&mut |c| post_order(c, out));
         match &mut e.kind {
             ExprKind::InlCall { body, .. } => {
@@ -536,7 +541,7 @@ fn devirtualize_at(
                 return;
             }
             e.for_each_child_mut(&mut |c| self.go(c));
-            if let ExprKind::InlCall { body, .. } = &mut e.kind {
+            if let Some(body) = e.nested_stmts_mut() {
                 for s in body.iter_mut() {
                     s.parts_mut(self);
                 }

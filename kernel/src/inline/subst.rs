@@ -87,7 +87,11 @@ impl Cx<'_> {
     }
 
     fn inline_expr(&mut self, e: &mut Expr) {
-        // Children first, as the Go inliner marks call sites bottom-up; inlined bodies too.
+        // Children first, as the Go inliner marks call sites bottom-up; inlined bodies and
+        // init statements too.
+        if let ExprKind::Init { init, .. } = &mut e.kind {
+            self.inline_stmts(init);
+        }
         e.for_each_child_mut(&mut |c| self.inline_expr(c));
         if let ExprKind::InlCall { body, .. } = &mut e.kind {
             self.inline_stmts(body);
@@ -411,6 +415,12 @@ impl Cx<'_> {
                     self.relabel_stmt(s, map, pos, &[], &mut sids);
                 }
             }
+            ExprKind::Init { init, .. } => {
+                let mut sids = HashMap::new();
+                for s in init.iter_mut() {
+                    self.relabel_stmt(s, map, pos, &[], &mut sids);
+                }
+            }
             _ => {}
         }
         e.for_each_child_mut(&mut |c| self.relabel_expr(c, map, pos));
@@ -487,7 +497,7 @@ fn rename_vars(prog: &mut Program, body: &mut [Stmt], map: &HashMap<VarId, VarId
                 }
             }
             e.for_each_child_mut(&mut |c| self.expr(c));
-            if let ExprKind::InlCall { body, .. } = &mut e.kind {
+            if let Some(body) = e.nested_stmts_mut() {
                 for s in body.iter_mut() {
                     s.parts_mut(self);
                 }

@@ -68,7 +68,8 @@ impl Printer<'_> {
                 Addr { x, implicit: true }
                 | Deref { x, implicit: true }
                 | Conv { x, implicit: true }
-                | ConvIface { x, implicit: true } => e = x,
+                | ConvIface { x, implicit: true }
+                | Init { x, .. } => e = x,
                 _ => break,
             }
         }
@@ -94,6 +95,7 @@ impl Printer<'_> {
                 None => out.push_str(&self.literal(value, e.ty)),
             },
             Nil => out.push_str("nil"),
+            Init { x, .. } => self.write(out, x, p),
             Blank => out.push('_'),
             Closure(_) => out.push_str("func literal"),
             PtrLit(x) => {

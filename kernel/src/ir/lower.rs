@@ -547,6 +547,22 @@ impl<'a> Lowerer<'a> {
         self.spill_to_temp_at(e, pos)
     }
 
+    /// `tmp := e` as the init statements of the expression `tmp` (evaluated right there).
+    fn init_temp(&mut self, e: Expr) -> Expr {
+        let saved = std::mem::take(&mut self.pre);
+        let tmp = self.spill_to_temp(e);
+        let init = std::mem::replace(&mut self.pre, saved);
+        let (pos, ty) = (tmp.pos, tmp.ty);
+        self.node(
+            pos,
+            ty,
+            ExprKind::Init {
+                init,
+                x: Box::new(tmp),
+            },
+        )
+    }
+
     /// Like `spill_to_temp`, with the temporary declared at `pos`.
     fn spill_to_temp_at(&mut self, e: Expr, pos: Pos) -> Expr {
         let ty = e.ty;
@@ -2431,8 +2447,10 @@ impl<'a> Lowerer<'a> {
             CallKind::Dynamic => {
                 let mut fv = self.expr(func)?;
                 // A callee computed by a call (`f().g()`) is evaluated into a temporary first.
+                // (A call's result called directly, `f()()`, is not: the inliner may inline
+                // both calls.)
                 if !matches!(func.unparen().kind, AK::Name(_)) && contains_call(func) {
-                    fv = self.spill_to_temp(fv);
+                    fv = self.init_temp(fv);
                 }
                 let a = self.args(args)?;
                 let (a, ddd) = self.pack_variadic(pos, fv.ty, a, ellipsis);

@@ -225,6 +225,12 @@ pub enum ExprKind {
         args: Vec<Expr>,
         ddd: bool,
     },
+    /// Statements that run just before an expression is evaluated, then the expression (Go's
+    /// `n.Init()`): e.g. `tmp := f(); tmp.g()` for a callee computed by a call.
+    Init {
+        init: Vec<Stmt>,
+        x: Box<Expr>,
+    },
     /// An inlined call (`OINLCALL`): the callee's body, then its result variables.
     InlCall {
         func: FuncId,
@@ -471,6 +477,25 @@ impl Program {
 }
 
 impl Expr {
+    /// Statements nested in this expression (an inlined body or an init list), which walkers
+    /// visit before the expression's own operands.
+    pub fn nested_stmts(&self) -> Option<&Vec<Stmt>> {
+        match &self.kind {
+            ExprKind::InlCall { body, .. } => Some(body),
+            ExprKind::Init { init, .. } => Some(init),
+            _ => None,
+        }
+    }
+
+    /// Mutable [`Expr::nested_stmts`].
+    pub fn nested_stmts_mut(&mut self) -> Option<&mut Vec<Stmt>> {
+        match &mut self.kind {
+            ExprKind::InlCall { body, .. } => Some(body),
+            ExprKind::Init { init, .. } => Some(init),
+            _ => None,
+        }
+    }
+
     /// Calls `f` on every direct sub-expression (not descending into closures' bodies).
     pub fn for_each_child(&self, f: &mut dyn FnMut(&Expr)) {
         use ExprKind::*;
@@ -499,6 +524,7 @@ impl Expr {
             | DotType { x, .. }
             | Recv(x)
             | PtrLit(x)
+            | Init { x, .. }
             | MethodValue { x, .. } => f(x),
             Binary { x, y, .. } => {
                 f(x);

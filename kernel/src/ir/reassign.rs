@@ -84,6 +84,7 @@ impl Oracle {
         for _ in 0..10_000 {
             match &n.kind {
                 ExprKind::Conv { x, .. } if n.ty == x.ty => n = x,
+                ExprKind::Init { x, .. } => n = x,
                 ExprKind::InlCall { results, .. } if results.len() == 1 => {
                     match self.single_def.get(&results[0]) {
                         Some(Some(init)) => n = init,

@@ -53,7 +53,7 @@ impl Visit<'_, '_> {
                 let prog = self.prog;
                 self.stmts(&prog.func(*f).body)
             }
-            ExprKind::InlCall { body, .. } => self.stmts(body),
+            ExprKind::InlCall { body, .. } | ExprKind::Init { init: body, .. } => self.stmts(body),
             _ => {}
         }
         e.for_each_child(&mut |c| self.expr(c));
@@ -168,6 +168,7 @@ impl Expr {
             | DotType { x, .. }
             | Recv(x)
             | PtrLit(x)
+            | Init { x, .. }
             | MethodValue { x, .. } => f(x),
             Binary { x, y, .. } => {
                 f(x);
