@@ -499,7 +499,7 @@ impl<'a> Lexer<'a> {
             if self.is('\'') {
                 if ok {
                     if n == 0 {
-                        self.error("empty rune literal or unescaped ' in rune literal");
+                        self.error("empty rune literal or unescaped '");
                         ok = false;
                     } else if n != 1 {
                         self.error_at(pos, "more than one character in rune literal");

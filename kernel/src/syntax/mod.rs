@@ -5,6 +5,7 @@
 //! positions and syntax-error messages line up with what `go build` prints.
 
 pub mod ast;
+pub mod branches;
 pub mod dump;
 pub mod lexer;
 pub mod parser;

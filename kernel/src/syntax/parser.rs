@@ -45,7 +45,10 @@
 //! followed by `too many errors`. The parser never panics and never loops: every loop consumes a
 //! token or stops at EOF, and nesting deeper than [`MAX_DEPTH`] aborts the parse with an error.
 
+use std::collections::HashMap;
+
 use super::ast::*;
+use super::branches::check_branches;
 use super::lexer::Lexer;
 use super::token::{Op, Tok, Token};
 use super::Pos;
@@ -57,6 +60,9 @@ pub const MAX_DEPTH: u32 = 400;
 
 /// Parses one Go source file. `name` is used in diagnostics as given (e.g. `./x.go`).
 pub fn parse_file(name: &str, src: &str) -> Result<File, Diagnostics> {
+    if let Some(d) = go_command_header_check(name, src) {
+        return Err(d.into());
+    }
     let mut p = Parser::new(name, src);
     let file = p.file().map(|f| File {
         name: name.to_string(),
@@ -66,6 +72,81 @@ pub fn parse_file(name: &str, src: &str) -> Result<File, Diagnostics> {
         (Some(f), true) => Ok(f),
         _ => Err(finish_errors(name, std::mem::take(&mut p.errors))),
     }
+}
+
+/// The go command reads the package clause and imports itself (with `go/parser`) before it
+/// runs the compiler, so mistakes there are reported in `go/parser`'s words, with the file name
+/// as the go command prints it (`x.go`, not `./x.go`), and nothing else is reported. This checks
+/// the mistakes that its import reader catches: a missing or malformed package clause, an import
+/// without a string path, an unterminated import group.
+fn go_command_header_check(name: &str, src: &str) -> Option<Diagnostic> {
+    let mut lx = Lexer::new(src);
+    let mut t = lx.next_token();
+    let file = name.strip_prefix("./").unwrap_or(name);
+    let found = |t: &Token| match t.tok {
+        Tok::Semi if t.lit != "semicolon" => "newline".to_string(),
+        Tok::Name | Tok::Literal => t.lit.clone(),
+        Tok::Operator | Tok::Star => format!("'{}'", t.op.as_str()),
+        Tok::AssignOp => format!("'{}='", t.op.as_str()),
+        Tok::IncOp => format!("'{0}{0}'", t.op.as_str()),
+        Tok::Semi => "';'".to_string(),
+        other => format!("'{}'", other.spelling()),
+    };
+    let err = |t: &Token, msg: String| Some(Diagnostic::new(file, t.pos, msg));
+    if t.tok != Tok::Package {
+        return err(&t, format!("expected 'package', found {}", found(&t)));
+    }
+    t = lx.next_token();
+    if t.tok != Tok::Name {
+        return err(&t, format!("expected 'IDENT', found {}", found(&t)));
+    }
+    t = lx.next_token();
+    if t.tok == Tok::Semi {
+        t = lx.next_token();
+    }
+    // One import spec; `Err` carries the diagnostic.
+    let spec = |lx: &mut Lexer, t: &mut Token| -> Result<(), Diagnostic> {
+        if matches!(t.tok, Tok::Name | Tok::Dot) {
+            *t = lx.next_token();
+        }
+        match (t.tok, t.kind) {
+            (Tok::Literal, LitKind::String) => {}
+            (Tok::Literal, _) => {
+                return Err(Diagnostic::new(file, t.pos, "import path must be a string"))
+            }
+            _ => return Err(Diagnostic::new(file, t.pos, "missing import path")),
+        }
+        *t = lx.next_token();
+        Ok(())
+    };
+    while t.tok == Tok::Import {
+        t = lx.next_token();
+        if t.tok == Tok::Lparen {
+            t = lx.next_token();
+            while !matches!(t.tok, Tok::Rparen | Tok::Eof) {
+                if let Err(d) = spec(&mut lx, &mut t) {
+                    return Some(d);
+                }
+                if t.tok == Tok::Semi {
+                    t = lx.next_token();
+                } else {
+                    break;
+                }
+            }
+            if t.tok != Tok::Rparen {
+                return err(&t, format!("expected ')', found {}", found(&t)));
+            }
+            t = lx.next_token();
+        } else {
+            if let Err(d) = spec(&mut lx, &mut t) {
+                return Some(d);
+            }
+        }
+        if t.tok == Tok::Semi {
+            t = lx.next_token();
+        }
+    }
+    None
 }
 
 /// Applies the go command's error reporting rules to errors in the order they were found: at most
@@ -162,6 +243,8 @@ enum ArrayOrArgs {
 }
 
 struct Parser<'a> {
+    /// The file name for positions inside messages.
+    file: String,
     lx: Lexer<'a>,
     /// The current token.
     t: Token,
@@ -175,10 +258,14 @@ struct Parser<'a> {
     depth: u32,
     /// Set when nesting exceeded [`MAX_DEPTH`]; the token stream then ends.
     aborted: bool,
+    /// How many of `errors` come from branch checks (which do not stop later branch checks).
+    branch_errors: usize,
+    /// The clauses of each `select` (by position), kept aside for the branch checks only.
+    selects: HashMap<Pos, Vec<CaseClause>>,
 }
 
 impl<'a> Parser<'a> {
-    fn new(_name: &str, src: &'a str) -> Parser<'a> {
+    fn new(name: &str, src: &'a str) -> Parser<'a> {
         let lx = Lexer::new(src);
         let t = Token {
             tok: Tok::Eof,
@@ -189,6 +276,7 @@ impl<'a> Parser<'a> {
             bad: false,
         };
         let mut p = Parser {
+            file: name.to_string(),
             lx,
             t,
             errors: Vec::new(),
@@ -197,6 +285,8 @@ impl<'a> Parser<'a> {
             next_id: 0,
             depth: 0,
             aborted: false,
+            branch_errors: 0,
+            selects: HashMap::new(),
         };
         p.next();
         p
@@ -718,10 +808,17 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// A function body; its labels and branches are checked when it parsed without errors.
     fn func_body(&mut self) -> Block {
         self.fnest += 1;
+        let errors = self.errors.len() - self.branch_errors;
         let b = self.block("");
         self.fnest -= 1;
+        if self.errors.len() - self.branch_errors == errors {
+            let mut errs = check_branches(&self.file, &b, &self.selects);
+            self.branch_errors += errs.len();
+            self.errors.append(&mut errs);
+        }
         b
     }
 
@@ -2250,10 +2347,12 @@ impl<'a> Parser<'a> {
             self.syntax_error("missing { after select clause");
             self.advance(&[Tok::Case, Tok::Default, Tok::Rbrace]);
         }
+        let mut clauses = Vec::new();
         while self.tok() != Tok::Eof && self.tok() != Tok::Rbrace {
-            self.case_clause(true);
+            clauses.push(self.case_clause(true));
         }
         self.want(Tok::Rbrace);
+        self.selects.insert(pos, clauses);
         Stmt {
             pos,
             kind: StmtKind::Select,
@@ -2827,7 +2926,7 @@ fn emphasize(list: &[Expr]) -> String {
     }
 }
 
-fn list_string(list: &[Expr]) -> String {
+pub(crate) fn list_string(list: &[Expr]) -> String {
     list.iter().map(expr_string).collect::<Vec<_>>().join(", ")
 }
 

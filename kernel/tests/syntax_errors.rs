@@ -1,0 +1,72 @@
+//! Syntax errors must read exactly like `go build`'s.
+//!
+//! Each `tests/syntax_errors/NN_name.go` has a `.golden` file written by
+//! `scripts/golden-syntax.sh` from the real Go toolchain (never edited by hand). The parser's
+//! diagnostics for the file, named `./x.go` as the go command names it, are compared with the
+//! golden: all lines must agree, except for the files listed in `KNOWN_DIFFERENCES.md`, where
+//! real Go goes on to print errors from later phases (type checking, branch checks); for
+//! those, the first line we print must still be a line of the golden.
+
+use std::path::Path;
+
+use gomem::syntax::parse_file;
+
+/// Files whose goldens contain errors from phases after parsing; see KNOWN_DIFFERENCES.md.
+fn known_differences(dir: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(dir.join("KNOWN_DIFFERENCES.md")).unwrap_or_default();
+    text.lines()
+        .filter_map(|l| l.strip_prefix("- `"))
+        .filter_map(|l| l.split('`').next())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn syntax_errors_match_go() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/syntax_errors");
+    let known = known_differences(&dir);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/syntax_errors")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "go"))
+        .collect();
+    files.sort();
+    let (mut all, mut first, mut failures) = (0, 0, Vec::new());
+    for path in &files {
+        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+        let bytes = std::fs::read(path).unwrap();
+        let src = String::from_utf8_lossy(&bytes);
+        let golden = std::fs::read_to_string(path.with_extension("golden")).unwrap_or_default();
+        let want: Vec<&str> = golden.lines().collect();
+        let got: Vec<String> = match parse_file("./x.go", &src) {
+            Ok(_) => Vec::new(),
+            Err(d) => d.0.iter().map(ToString::to_string).collect(),
+        };
+        let exact = got.iter().map(String::as_str).eq(want.iter().copied());
+        let first_ok = got.first().map(String::as_str) == want.first().copied();
+        all += exact as usize;
+        first += first_ok as usize;
+        let is_known = known.contains(&stem);
+        let ok = if is_known {
+            got.first().is_some_and(|g| want.contains(&g.as_str()))
+        } else {
+            exact
+        };
+        if !ok {
+            failures.push(format!("{stem}:\n  want: {want:?}\n  got:  {got:?}"));
+        }
+    }
+    println!(
+        "syntax errors: {} files, {all} match all lines, {first} match the first line, {} known differences",
+        files.len(),
+        known.len()
+    );
+    assert!(files.len() >= 25);
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
