@@ -43,7 +43,8 @@
 //! Go parser does, so later errors match too. Afterwards, [`finish_errors`] applies the go
 //! command's filtering: only one syntax error per line, sorted by position, at most ten errors
 //! followed by `too many errors`. The parser never panics and never loops: every loop consumes a
-//! token or stops at EOF, and nesting deeper than [`MAX_DEPTH`] aborts the parse with an error.
+//! token or stops at EOF, and nesting deeper than [`MAX_DEPTH`] levels or [`STACK_BUDGET`] bytes of
+//! stack aborts the parse with an error.
 
 use std::collections::HashMap;
 
@@ -56,7 +57,13 @@ use crate::diag::{Diagnostic, Diagnostics};
 
 /// Maximum nesting of expressions, types and statements. Real Go has no such limit, but no
 /// sensible program comes close, and the cap keeps the recursive parser within a small stack.
-pub const MAX_DEPTH: u32 = 400;
+pub const MAX_DEPTH: u32 = 1000;
+
+/// Stack the parser may use for its recursion, measured from where parsing started. Nested
+/// constructs cost between a few hundred bytes (release) and tens of kilobytes (debug builds)
+/// of stack per level; the budget keeps parsing safe on 1 MiB stacks (WebAssembly) and in test
+/// threads (2 MiB).
+pub const STACK_BUDGET: usize = 512 * 1024;
 
 /// Parses one Go source file. `name` is used in diagnostics as given (e.g. `./x.go`).
 pub fn parse_file(name: &str, src: &str) -> Result<File, Diagnostics> {
@@ -64,6 +71,8 @@ pub fn parse_file(name: &str, src: &str) -> Result<File, Diagnostics> {
         return Err(d.into());
     }
     let mut p = Parser::new(name, src);
+    let base = std::hint::black_box(0u8);
+    p.stack_base = &base as *const u8 as usize;
     let file = p.file().map(|f| File {
         name: name.to_string(),
         ..f
@@ -256,8 +265,10 @@ struct Parser<'a> {
     xnest: i32,
     next_id: ExprId,
     depth: u32,
-    /// Set when nesting exceeded [`MAX_DEPTH`]; the token stream then ends.
+    /// Set when nesting exceeded [`MAX_DEPTH`] or [`STACK_BUDGET`]; the token stream then ends.
     aborted: bool,
+    /// Address of a local variable where parsing started, to measure stack use.
+    stack_base: usize,
     /// How many of `errors` come from branch checks (which do not stop later branch checks).
     branch_errors: usize,
     /// The clauses of each `select` (by position), kept aside for the branch checks only.
@@ -285,6 +296,7 @@ impl<'a> Parser<'a> {
             next_id: 0,
             depth: 0,
             aborted: false,
+            stack_base: 0,
             branch_errors: 0,
             selects: HashMap::new(),
         };
@@ -401,13 +413,12 @@ impl<'a> Parser<'a> {
     /// Enters one level of nesting; false (after reporting once) if the limit is reached.
     fn enter(&mut self) -> bool {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
+        let here = std::hint::black_box(0u8);
+        let used = self.stack_base.abs_diff(&here as *const u8 as usize);
+        if self.depth > MAX_DEPTH || used > STACK_BUDGET {
             if !self.aborted {
                 let pos = self.pos();
-                self.error_at(
-                    pos,
-                    format!("gomem: unsupported: nesting deeper than {MAX_DEPTH} levels"),
-                );
+                self.error_at(pos, "gomem: unsupported: program nested too deeply");
                 self.aborted = true;
                 self.t.tok = Tok::Eof;
             }
@@ -2259,24 +2270,25 @@ impl<'a> Parser<'a> {
         Stmt { pos, kind }
     }
 
+    /// `if` with its `else if` chain, parsed in a loop (a long chain must not cost stack) and
+    /// nested from the end: `if a {} else if b {} else {}` is `If(a, els: If(b, els: Block))`.
     fn if_stmt(&mut self) -> Stmt {
-        if !self.enter() {
-            return Stmt {
-                pos: self.pos(),
-                kind: StmtKind::Empty,
-            };
-        }
-        let pos = self.pos();
-        let (init, cond, _, _) = self.header(Tok::If);
-        let cond = match cond {
-            Cond::Expr(x) | Cond::TypeSwitch(_, x) => x,
-            Cond::None => self.bad_expr(),
-        };
-        let then = self.block("if clause");
+        let mut chain = Vec::new();
         let mut els = None;
-        if self.got(Tok::Else) {
+        loop {
+            let pos = self.pos();
+            let (init, cond, _, _) = self.header(Tok::If);
+            let cond = match cond {
+                Cond::Expr(x) | Cond::TypeSwitch(_, x) => x,
+                Cond::None => self.bad_expr(),
+            };
+            let then = self.block("if clause");
+            chain.push((pos, init, cond, then));
+            if !self.got(Tok::Else) {
+                break;
+            }
             match self.tok() {
-                Tok::If => els = Some(Box::new(self.if_stmt())),
+                Tok::If => continue,
                 Tok::Lbrace => {
                     let b = self.block("");
                     els = Some(Box::new(Stmt {
@@ -2289,17 +2301,18 @@ impl<'a> Parser<'a> {
                     self.advance(&[Tok::Name, Tok::Rbrace]);
                 }
             }
+            break;
         }
-        self.leave();
-        Stmt {
-            pos,
-            kind: StmtKind::If {
+        for (pos, init, cond, then) in chain.into_iter().rev() {
+            let kind = StmtKind::If {
                 init: init.map(Box::new),
                 cond,
                 then,
                 els,
-            },
+            };
+            els = Some(Box::new(Stmt { pos, kind }));
         }
+        *els.expect("at least one if")
     }
 
     fn switch_stmt(&mut self) -> Stmt {
