@@ -21,37 +21,46 @@ fn known_differences(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn syntax_errors_match_go() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/syntax_errors");
-    let known = known_differences(&dir);
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/syntax_errors")
+/// Parses `path` as `./x.go` and compares the diagnostics with its `.golden` file; returns
+/// (what Go printed, what we print).
+fn compare(path: &Path) -> (Vec<String>, Vec<String>) {
+    let src = String::from_utf8_lossy(&std::fs::read(path).unwrap()).to_string();
+    let golden = std::fs::read_to_string(path.with_extension("golden")).unwrap_or_default();
+    let want = golden.lines().map(str::to_string).collect();
+    let got = match parse_file("./x.go", &src) {
+        Ok(_) => Vec::new(),
+        Err(d) => d.0.iter().map(ToString::to_string).collect(),
+    };
+    (want, got)
+}
+
+/// The `.go` files of `dir`, sorted.
+fn go_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("directory of test programs")
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "go"))
         .collect();
     files.sort();
+    files
+}
+
+#[test]
+fn syntax_errors_match_go() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/syntax_errors");
+    let known = known_differences(&dir);
+    let files = go_files(&dir);
     let (mut all, mut first, mut failures) = (0, 0, Vec::new());
     for path in &files {
         let stem = path.file_stem().unwrap().to_string_lossy().to_string();
-        let bytes = std::fs::read(path).unwrap();
-        let src = String::from_utf8_lossy(&bytes);
-        let golden = std::fs::read_to_string(path.with_extension("golden")).unwrap_or_default();
-        let want: Vec<&str> = golden.lines().collect();
-        let got: Vec<String> = match parse_file("./x.go", &src) {
-            Ok(_) => Vec::new(),
-            Err(d) => d.0.iter().map(ToString::to_string).collect(),
-        };
-        let exact = got.iter().map(String::as_str).eq(want.iter().copied());
-        let first_ok = got.first().map(String::as_str) == want.first().copied();
-        all += exact as usize;
-        first += first_ok as usize;
-        let is_known = known.contains(&stem);
-        let ok = if is_known {
-            got.first().is_some_and(|g| want.contains(&g.as_str()))
+        let (want, got) = compare(path);
+        all += (got == want) as usize;
+        first += (got.first() == want.first()) as usize;
+        let ok = if known.contains(&stem) {
+            got.first().is_some_and(|g| want.contains(g))
         } else {
-            exact
+            got == want
         };
         if !ok {
             failures.push(format!("{stem}:\n  want: {want:?}\n  got:  {got:?}"));
@@ -68,5 +77,30 @@ fn syntax_errors_match_go() {
         "{} mismatches:\n{}",
         failures.len(),
         failures.join("\n")
+    );
+}
+
+/// `GOMEM_DIFF_DIR=dir cargo test -p gomem --test syntax_errors -- --ignored --nocapture`:
+/// compares the parser with goldens made by the real toolchain for every `dir/*.go` (e.g. the
+/// mutated programs of a differential test) and prints the disagreements.
+#[test]
+#[ignore]
+fn differential() {
+    let Ok(dir) = std::env::var("GOMEM_DIFF_DIR") else {
+        return;
+    };
+    let files = go_files(Path::new(&dir));
+    let (mut all, mut first) = (0, 0);
+    for path in &files {
+        let (want, got) = compare(path);
+        all += (got == want) as usize;
+        first += (got.first() == want.first()) as usize;
+        if got.first() != want.first() {
+            println!("{}:\n  want: {want:?}\n  got:  {got:?}", path.display());
+        }
+    }
+    println!(
+        "{} files, {all} match all lines, {first} match the first line",
+        files.len()
     );
 }

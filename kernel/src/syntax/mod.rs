@@ -7,6 +7,8 @@
 pub mod ast;
 pub mod branches;
 pub mod dump;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod lexer;
 pub mod parser;
 pub mod token;

@@ -57,7 +57,10 @@ use crate::diag::{Diagnostic, Diagnostics};
 
 /// Maximum nesting of expressions, types and statements. Real Go has no such limit, but no
 /// sensible program comes close, and the cap keeps the recursive parser within a small stack.
-pub const MAX_DEPTH: u32 = 1000;
+/// The limit also bounds the depth of the tree (long `a + b + ...` chains, selector chains and
+/// `else if` chains count one level per link), so later recursive passes over the tree, and its
+/// recursive `Drop`, cannot overflow the stack either.
+pub const MAX_DEPTH: u32 = 500;
 
 /// Stack the parser may use for its recursion, measured from where parsing started. Nested
 /// constructs cost between a few hundred bytes (release) and tens of kilobytes (debug builds)
@@ -846,9 +849,16 @@ impl<'a> Parser<'a> {
             Some(x) => x,
             None => self.unary_expr(),
         };
+        // Each operator deepens the (left-leaning) tree by one level, which counts towards the
+        // nesting limit like recursion does.
+        let mut spine = 0;
         while matches!(self.tok(), Tok::Operator | Tok::Star) && self.t.op.prec() > prec {
             let (pos, op) = (self.pos(), self.t.op);
             let Op::Bin(bop) = op else { break };
+            if !self.enter() {
+                break;
+            }
+            spine += 1;
             self.next();
             let y = self.binary_expr(None, op.prec());
             x = self.expr(
@@ -860,6 +870,7 @@ impl<'a> Parser<'a> {
                 },
             );
         }
+        self.depth -= spine;
         x
     }
 
@@ -1024,8 +1035,18 @@ impl<'a> Parser<'a> {
             Some(x) => x,
             None => self.operand(),
         };
+        let mut spine = 0; // see `binary_expr`
         loop {
             let pos = self.pos();
+            if matches!(
+                self.tok(),
+                Tok::Dot | Tok::Lbrack | Tok::Lparen | Tok::Lbrace
+            ) {
+                if !self.enter() {
+                    break;
+                }
+                spine += 1;
+            }
             match self.tok() {
                 Tok::Dot => {
                     self.next();
@@ -1144,6 +1165,7 @@ impl<'a> Parser<'a> {
                 _ => break,
             }
         }
+        self.depth -= spine;
         x
     }
 
@@ -2288,7 +2310,7 @@ impl<'a> Parser<'a> {
                 break;
             }
             match self.tok() {
-                Tok::If => continue,
+                Tok::If if self.enter() => continue, // each `else if` nests one level deeper
                 Tok::Lbrace => {
                     let b = self.block("");
                     els = Some(Box::new(Stmt {
@@ -2303,6 +2325,7 @@ impl<'a> Parser<'a> {
             }
             break;
         }
+        self.depth -= chain.len() as u32 - 1;
         for (pos, init, cond, then) in chain.into_iter().rev() {
             let kind = StmtKind::If {
                 init: init.map(Box::new),
