@@ -78,15 +78,16 @@ fn parse_external_tree() {
         return;
     };
     let (n, failures) = check_dir(Path::new(&dir), "/testdata/", false);
-    // Generated tables (e.g. 600-term string concatenations) exceed the nesting limit on purpose.
+    // Generated tables (e.g. 600-term string concatenations) exceed the nesting limit on purpose,
+    // and the runtime may use directives that other packages may not.
     let (too_deep, failures): (Vec<_>, Vec<_>) = failures
         .into_iter()
-        .partition(|f| f.contains("nested too deeply"));
+        .partition(|f| f.contains("nested too deeply") || f.contains("only allowed in runtime"));
     for f in failures.iter().take(30) {
         println!("{f}");
     }
     println!(
-        "parsed {n} files, {} failures, {} over the nesting limit",
+        "parsed {n} files, {} failures, {} expected (nesting limit, runtime-only directives)",
         failures.len(),
         too_deep.len()
     );

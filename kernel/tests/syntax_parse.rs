@@ -334,7 +334,8 @@ fn deep_nesting_is_an_error_not_a_crash() {
 
 #[test]
 fn pragmas_attach_to_the_next_function_only() {
-    let f = parse_file("./x.go", "package p\n\n//go:noinline\nfunc a() {}\n\nvar v int //go:nosplit\n\nfunc b() {\n\t//go:noescape\n}\n\nfunc c() {}\n").unwrap();
+    let src = "package p\n\n//go:generate stringer\n//go:noinline\n//go:nosplit\nfunc a() {}\n\nvar (\n\t//go:noinline\n\tv int\n)\n\nfunc b() {}\n";
+    let f = parse_file("./x.go", src).unwrap();
     let pragmas: Vec<_> = f
         .decls
         .iter()
@@ -349,14 +350,11 @@ fn pragmas_attach_to_the_next_function_only() {
                 "a",
                 [
                     "go:noinline",
+                    "go:nosplit",
                 ],
             ),
             (
                 "b",
-                [],
-            ),
-            (
-                "c",
                 [],
             ),
         ]

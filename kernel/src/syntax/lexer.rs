@@ -40,6 +40,44 @@ use super::Pos;
 /// End of input in the `ch` lookahead.
 const EOF: i32 = -1;
 
+/// A `//go:` directive waiting for the declaration it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pragma {
+    /// Position of the text after `//`, where Go reports a misplaced directive.
+    pub pos: Pos,
+    /// The directive without `//`, e.g. `go:noinline`.
+    pub text: String,
+}
+
+/// The directives the compiler attaches to declarations (others, like `//go:generate`, are
+/// for other tools and ignored).
+const KNOWN: [&str; 16] = [
+    "go:build",
+    "go:nointerface",
+    "go:noescape",
+    "go:norace",
+    "go:nosplit",
+    "go:noinline",
+    "go:nocheckptr",
+    "go:systemstack",
+    "go:nowritebarrier",
+    "go:nowritebarrierrec",
+    "go:yeswritebarrierrec",
+    "go:cgo_unsafe_args",
+    "go:uintptrkeepalive",
+    "go:uintptrescapes",
+    "go:registerparams",
+    "go:embed",
+];
+
+/// Directives that only the runtime may use.
+const RUNTIME_ONLY: [&str; 4] = [
+    "go:systemstack",
+    "go:nowritebarrier",
+    "go:nowritebarrierrec",
+    "go:yeswritebarrierrec",
+];
+
 pub struct Lexer<'a> {
     src: &'a str,
     /// Current character (or [`EOF`]) and the byte offset just after it.
@@ -56,7 +94,7 @@ pub struct Lexer<'a> {
     /// Errors found so far, in source order.
     pub errors: Vec<(Pos, String)>,
     /// `//go:` directives seen since the parser last took or cleared them.
-    pub pragmas: Vec<String>,
+    pub pragmas: Vec<Pragma>,
 }
 
 impl<'a> Lexer<'a> {
@@ -156,9 +194,12 @@ impl<'a> Lexer<'a> {
     pub fn next_token(&mut self) -> Token {
         let nlsemi = std::mem::replace(&mut self.nlsemi, false);
         loop {
+            let (start_line, start_col) = (self.line, self.col);
             while self.is(' ') || self.is('\t') || self.is('\r') || (self.is('\n') && !nlsemi) {
                 self.nextch();
             }
+            // Nothing but blanks before this token on its line (for directives).
+            let blank = self.line > start_line || start_col == 0;
             let pos = self.pos();
             self.start = self.off;
             if self.ch == EOF {
@@ -227,7 +268,7 @@ impl<'a> Lexer<'a> {
                     return t;
                 }
                 '/' if self.follow('/') => {
-                    self.line_comment();
+                    self.line_comment(blank);
                     continue;
                 }
                 '/' if self.follow('*') => {
@@ -564,14 +605,27 @@ impl<'a> Lexer<'a> {
     }
 
     /// Skips a line comment (the `//` is consumed), recording `//go:` directives.
-    fn line_comment(&mut self) {
-        let text_start = self.off;
+    /// Skips a line comment (the `//` is consumed), recording `//go:` directives. A directive
+    /// must be alone on its line (`blank`), and some are reserved for the runtime.
+    fn line_comment(&mut self, blank: bool) {
+        let (text_start, pos) = (self.off, self.pos());
         while self.ch != EOF && !self.is('\n') {
             self.nextch();
         }
         let text = self.src[text_start..self.off].trim_end_matches('\r');
-        if text.starts_with("go:") {
-            self.pragmas.push(text.to_string());
+        if !text.starts_with("go:") {
+            return;
+        }
+        let verb = text.split_whitespace().next().unwrap_or(text);
+        if !blank {
+            self.error_at(pos, "misplaced compiler directive");
+        } else if RUNTIME_ONLY.contains(&verb) {
+            self.error_at(pos, format!("//{verb} only allowed in runtime"));
+        } else if KNOWN.contains(&verb) {
+            self.pragmas.push(Pragma {
+                pos,
+                text: text.to_string(),
+            });
         }
     }
 

@@ -331,6 +331,23 @@ impl<'a> Parser<'a> {
         matches!(self.tok(), Tok::Operator | Tok::Star) && self.t.op == op
     }
 
+    /// Takes the directives collected so far for the declaration being parsed.
+    fn take_pragmas(&mut self) -> Vec<String> {
+        self.lx.pragmas.drain(..).map(|p| p.text).collect()
+    }
+
+    /// Reports the collected directives as misplaced: nothing here can use them.
+    fn clear_pragmas(&mut self) {
+        for p in std::mem::take(&mut self.lx.pragmas) {
+            let what = if p.text == "go:embed" || p.text.starts_with("go:embed ") {
+                "go:embed"
+            } else {
+                "compiler"
+            };
+            self.error_at(p.pos, format!("misplaced {what} directive"));
+        }
+    }
+
     fn got(&mut self, tok: Tok) -> bool {
         if self.tok() == tok {
             self.next();
@@ -497,6 +514,7 @@ impl<'a> Parser<'a> {
             self.syntax_error("package statement must be first");
             return None;
         }
+        self.take_pragmas(); // e.g. `//go:build` lines
         let package = self.name();
         self.want(Tok::Semi);
         if !self.errors.is_empty() {
@@ -546,12 +564,13 @@ impl<'a> Parser<'a> {
                     continue;
                 }
             }
-            self.lx.pragmas.clear();
+            self.clear_pragmas();
             if self.tok() != Tok::Eof && !self.got(Tok::Semi) {
                 self.syntax_error("after top level declaration");
                 self.advance(&[Tok::Import, Tok::Const, Tok::Type, Tok::Var, Tok::Func]);
             }
         }
+        self.clear_pragmas();
         Some(File {
             name: String::new(),
             package,
@@ -595,13 +614,15 @@ impl<'a> Parser<'a> {
     fn group<T>(&mut self, f: fn(&mut Self) -> T) -> Vec<T> {
         let mut out = Vec::new();
         if self.tok() == Tok::Lparen {
-            self.lx.pragmas.clear();
-            self.next();
+            self.clear_pragmas();
+            self.next(); // after clearing: the `(` may be followed by directives for the specs
             self.list("grouped declaration", Tok::Semi, Tok::Rparen, &mut |p| {
+                p.take_pragmas(); // a spec accepts (and ignores) directives
                 out.push(f(p));
                 false
             });
         } else {
+            self.take_pragmas();
             out.push(f(self));
         }
         out
@@ -767,7 +788,7 @@ impl<'a> Parser<'a> {
 
     fn func_decl(&mut self) -> FuncDecl {
         let pos = self.pos();
-        let pragmas = std::mem::take(&mut self.lx.pragmas);
+        let pragmas = self.take_pragmas();
         self.next(); // func
         let mut recv = None;
         let mut has_recv = false;
@@ -2453,6 +2474,9 @@ impl<'a> Parser<'a> {
 
     fn stmt_or_none_inner(&mut self) -> Option<Stmt> {
         let pos = self.pos();
+        if !matches!(self.tok(), Tok::Var | Tok::Const | Tok::Type) {
+            self.clear_pragmas(); // only declarations accept directives
+        }
         if self.tok() == Tok::Name {
             let lhs = self.expr_list();
             if lhs.len() == 1 && self.tok() == Tok::Colon {
@@ -2558,7 +2582,9 @@ impl<'a> Parser<'a> {
             self.tok(),
             Tok::Eof | Tok::Rbrace | Tok::Case | Tok::Default
         ) {
-            let Some(s) = self.stmt_or_none() else { break };
+            let s = self.stmt_or_none();
+            self.clear_pragmas();
+            let Some(s) = s else { break };
             out.push(s);
             if !self.got(Tok::Semi) && self.tok() != Tok::Rbrace {
                 self.syntax_error("at end of statement");
