@@ -71,8 +71,10 @@ fn fuzz_regressions() {
         return;
     };
     for entry in rd.filter_map(Result::ok) {
+        // Each input is replayed as both fuzz targets see it: raw text and token soup.
         let bytes = std::fs::read(entry.path()).unwrap();
         check(&String::from_utf8_lossy(&bytes));
+        check(&token_soup(bytes.iter().map(|&b| b as usize)));
     }
 }
 
@@ -96,4 +98,16 @@ fn huge_literals_and_lines() {
         "package p\nfunc f() {{\n\tif x {{\n\t}}{}\n}}\n",
         " else if x {\n\t}".repeat(50_000)
     ));
+}
+
+#[test]
+fn copied_types_cannot_explode() {
+    // Each level's `a, b` copies the whole nested type: 2^depth copies without a budget.
+    let mut ty = "int".to_string();
+    for _ in 0..40 {
+        ty = format!("func(a, b {ty})");
+    }
+    let started = std::time::Instant::now();
+    check(&format!("package p\nvar f {ty}\n"));
+    assert!(started.elapsed().as_secs() < 5);
 }

@@ -272,6 +272,9 @@ struct Parser<'a> {
     aborted: bool,
     /// Address of a local variable where parsing started, to measure stack use.
     stack_base: usize,
+    /// Most expressions the file may have: 8 per source byte (far more than real code needs)
+    /// plus a constant.
+    expr_budget: usize,
     /// How many of `errors` come from branch checks (which do not stop later branch checks).
     branch_errors: usize,
     /// The clauses of each `select` (by position), kept aside for the branch checks only.
@@ -300,6 +303,7 @@ impl<'a> Parser<'a> {
             depth: 0,
             aborted: false,
             stack_base: 0,
+            expr_budget: 8 * src.len() + 100_000,
             branch_errors: 0,
             selects: HashMap::new(),
         };
@@ -499,8 +503,24 @@ impl<'a> Parser<'a> {
         Ok(x)
     }
 
-    /// A deep copy of `e` with fresh ids (for the shared type of `a, b int`).
+    /// A deep copy of `e` with fresh ids (for the shared type of `a, b int`). Copies of copies
+    /// can grow exponentially (`func(a, b func(a, b func(...)))`), so the total number of
+    /// expressions is capped by [`Parser::expr_budget`].
     fn fresh_copy(&mut self, e: &Expr) -> Expr {
+        let mut size = 0;
+        super::dump::walk_expr(e, &mut |_| size += 1);
+        if self.next_id as usize + size > self.expr_budget {
+            if !self.aborted {
+                let pos = self.pos();
+                self.error_at(
+                    pos,
+                    "gomem: unsupported: program too large (too many copied type expressions)",
+                );
+                self.aborted = true;
+                self.t.tok = Tok::Eof;
+            }
+            return self.bad_expr();
+        }
         let mut c = e.clone();
         renumber(&mut c, &mut self.next_id);
         c
