@@ -185,8 +185,9 @@ impl Checker<'_> {
         });
         let mut var_decl: Option<(Pos, String)> = None;
         let mut fwd: Vec<Goto> = Vec::new();
-        // Ids of the pending gotos that were pending when the last variable was declared.
-        let mut bad: Vec<usize> = Vec::new();
+        // The gotos pending when the last variable was declared are exactly those with an id
+        // below this: ids grow in source order and pending gotos are only ever removed.
+        let mut bad_below = 0;
         let n = body
             .iter()
             .rposition(|s| !matches!(s.kind, StmtKind::Empty))
@@ -204,7 +205,7 @@ impl Checker<'_> {
                             if let Some(l) = self.labels.get_mut(&label.name) {
                                 l.used = true;
                             }
-                            if let (Some((vpos, vname)), true) = (&var_decl, bad.contains(&g.id)) {
+                            if let (Some((vpos, vname)), true) = (&var_decl, g.id < bad_below) {
                                 let msg = format!(
                                     "goto {} jumps over declaration of {vname} at {}:{vpos}",
                                     g.name, self.file
@@ -224,15 +225,16 @@ impl Checker<'_> {
                 let more = c.block(Some(b), ctx, lstmt, start, body);
                 fwd.extend(more);
             };
-            let mut record_var = |pos: Pos, name: String, fwd: &Vec<Goto>| {
+            let next_goto = self.next_goto;
+            let mut record_var = |pos: Pos, name: String| {
                 var_decl = Some((pos, name));
-                bad = fwd.iter().map(|g| g.id).collect();
+                bad_below = next_goto;
             };
             let plain = Ctx { case: None, ..ctx };
             match &stmt.kind {
                 StmtKind::Var(specs) => {
                     if let Some(n) = specs.first().and_then(|s| s.names.first()) {
-                        record_var(n.pos, n.name.clone(), &fwd);
+                        record_var(n.pos, n.name.clone());
                     }
                 }
                 StmtKind::Assign {
@@ -240,7 +242,7 @@ impl Checker<'_> {
                     lhs,
                     ..
                 } => {
-                    record_var(stmt.pos, list_string(lhs), &fwd);
+                    record_var(stmt.pos, list_string(lhs));
                 }
                 StmtKind::Branch { kind, label: None } => {
                     self.bare_branch(*kind, stmt.pos, ctx, index + 1 == list.len())

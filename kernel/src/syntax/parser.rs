@@ -507,6 +507,9 @@ impl<'a> Parser<'a> {
     /// can grow exponentially (`func(a, b func(a, b func(...)))`), so the total number of
     /// expressions is capped by [`Parser::expr_budget`].
     fn fresh_copy(&mut self, e: &Expr) -> Expr {
+        if self.aborted {
+            return self.bad_expr();
+        }
         let mut size = 0;
         super::dump::walk_expr(e, &mut |_| size += 1);
         if self.next_id as usize + size > self.expr_budget {
