@@ -23,9 +23,12 @@
 //!
 //! ## Directives
 //!
-//! A line comment starting exactly with `//go:` is a compiler directive. The lexer stores its text
-//! (`go:noinline`) in [`Lexer::pragmas`]; the parser takes the collected list when it reaches a
-//! function declaration and clears it after every other declaration.
+//! A line comment starting exactly with `//go:` is a compiler directive. The lexer records the
+//! ones the compiler knows (`go:noinline`, `go:nosplit`, `go:embed`, ...) in
+//! [`Lexer::pragmas`], with the position of the text after `//`. The parser hands them to the
+//! declaration that follows (a function keeps them in `FuncDecl::pragmas`) and reports any
+//! others as `misplaced compiler directive`, as Go does. A directive that shares its line with
+//! code is misplaced at once, and runtime-only directives are rejected.
 //!
 //! ## Errors
 //!

@@ -10,7 +10,7 @@
 //!
 //! ## Precedence climbing
 //!
-//! Binary expressions are parsed by [`Parser::binary_expr`]: parse a unary operand, then, while
+//! Binary expressions are parsed by `Parser::binary_expr`: parse a unary operand, then, while
 //! the current token is a binary operator whose precedence is *higher* than the level we were
 //! called with, consume it and parse the right operand at the operator's own level. A right
 //! operand therefore swallows only tighter-binding operators, which makes every level
@@ -42,9 +42,18 @@
 //! as Go) and resynchronises by skipping tokens up to one of a small set of follow tokens, as the
 //! Go parser does, so later errors match too. Afterwards, [`finish_errors`] applies the go
 //! command's filtering: only one syntax error per line, sorted by position, at most ten errors
-//! followed by `too many errors`. The parser never panics and never loops: every loop consumes a
-//! token or stops at EOF, and nesting deeper than [`MAX_DEPTH`] levels or [`STACK_BUDGET`] bytes of
-//! stack aborts the parse with an error.
+//! followed by `too many errors`. Three more checks of the Go front end live here because `go
+//! build` reports them together with syntax errors: mistakes in the package clause and imports
+//! (which the go command finds before the compiler runs, in `go/parser`'s words), misplaced
+//! compiler directives, and labels and branches ([`super::branches`]).
+//!
+//! ## Never panic, never hang
+//!
+//! Every loop consumes a token or stops at EOF. Recursion is bounded twice: by nesting depth
+//! ([`MAX_DEPTH`], which also bounds the depth of the finished tree, so that recursive passes and
+//! `Drop` over it are safe) and by measured stack use ([`STACK_BUDGET`]); past either, the parse
+//! stops with an error. Copying shared type expressions (`a, b T`) is bounded by an expression
+//! budget, since copies of copies can grow exponentially.
 
 use std::collections::HashMap;
 
