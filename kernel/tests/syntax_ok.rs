@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use gomem::syntax::{dump, parse_file};
+use gomem::syntax::{dump, parse_bytes};
 
 fn go_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(rd) = std::fs::read_dir(dir) else {
@@ -26,7 +26,7 @@ fn go_files(dir: &Path, out: &mut Vec<PathBuf>) {
 fn check(path: &Path, dense: bool) -> Option<String> {
     let bytes = std::fs::read(path).ok()?;
     let src = String::from_utf8_lossy(&bytes);
-    match parse_file("./x.go", &src) {
+    match parse_bytes("./x.go", &bytes) {
         Err(e) => Some(format!("{}:\n{e}", path.display())),
         Ok(f) => {
             let mut ids = dump::expr_ids(&f);

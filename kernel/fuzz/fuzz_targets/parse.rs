@@ -5,5 +5,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    gomem::syntax::fuzz::check_parse(&String::from_utf8_lossy(data));
+    gomem::syntax::fuzz::check_parse(data);
 });

@@ -2,7 +2,7 @@
 //! (`tests/syntax_fuzz.rs`): the invariants every parse must satisfy, and a vocabulary for
 //! building "token soup" inputs, which reach deep parser states much faster than random bytes.
 
-use super::{dump, parse_file};
+use super::{dump, parse_bytes};
 
 /// Go tokens and token-like fragments (comments, a directive, a BOM, a NUL byte, a label).
 pub const TOKEN_VOCAB: &[&str] = &[
@@ -103,8 +103,10 @@ pub fn token_soup(picks: impl IntoIterator<Item = usize>) -> String {
 /// Parses `src` and panics if an invariant is broken: a successful parse must hand out unique
 /// expression ids below `num_exprs`; a failed one must say why. (Panics, hangs and stack
 /// overflows inside the parser are what the fuzzers look for in the first place.)
-pub fn check_parse(src: &str) {
-    match parse_file("./x.go", src) {
+pub fn check_parse(src: impl AsRef<[u8]>) {
+    let bytes = src.as_ref();
+    let src = String::from_utf8_lossy(bytes); // for messages
+    match parse_bytes("./x.go", bytes) {
         Ok(f) => {
             let mut ids = dump::expr_ids(&f);
             ids.sort_unstable();

@@ -82,7 +82,7 @@ const RUNTIME_ONLY: [&str; 4] = [
 ];
 
 pub struct Lexer<'a> {
-    src: &'a str,
+    src: &'a [u8],
     /// Current character (or [`EOF`]) and the byte offset just after it.
     ch: i32,
     next_off: usize,
@@ -101,7 +101,7 @@ pub struct Lexer<'a> {
 }
 
 impl<'a> Lexer<'a> {
-    pub fn new(src: &'a str) -> Lexer<'a> {
+    pub fn new(src: &'a [u8]) -> Lexer<'a> {
         let mut lx = Lexer {
             src,
             ch: ' ' as i32,
@@ -132,7 +132,8 @@ impl<'a> Lexer<'a> {
         self.error_at(pos, msg);
     }
 
-    /// Advances `ch` to the next character, skipping NULs and byte order marks.
+    /// Advances `ch` to the next character, skipping (and reporting) NULs, bytes that are not
+    /// UTF-8, and byte order marks.
     fn nextch(&mut self) {
         loop {
             let width = (self.next_off - self.off) as u32;
@@ -142,9 +143,16 @@ impl<'a> Lexer<'a> {
                 self.col = 0;
             }
             self.off = self.next_off;
-            let Some(c) = self.src[self.off..].chars().next() else {
+            let rest = &self.src[self.off..];
+            if rest.is_empty() {
                 self.ch = EOF;
                 return;
+            }
+            let Some(c) = decode(rest) else {
+                self.ch = 0xFFFD;
+                self.next_off = self.off + 1;
+                self.error("invalid UTF-8 encoding");
+                continue;
             };
             self.ch = c as i32;
             self.next_off = self.off + c.len_utf8();
@@ -177,9 +185,9 @@ impl<'a> Lexer<'a> {
         u32::try_from(self.ch).ok().and_then(char::from_u32)
     }
 
-    /// The source text of the current token so far.
-    fn segment(&self) -> &'a str {
-        &self.src[self.start..self.off]
+    /// The source text of the current token so far (skipped bytes included, as in Go).
+    fn segment(&self) -> String {
+        String::from_utf8_lossy(&self.src[self.start..self.off]).into_owned()
     }
 
     fn token(&self, tok: Tok, pos: Pos) -> Token {
@@ -241,7 +249,7 @@ impl<'a> Lexer<'a> {
                     if self.ch_char().is_some_and(|d| d.is_ascii_digit()) {
                         return self.number(pos, true);
                     }
-                    if self.src[self.off..].starts_with("..") {
+                    if self.src[self.off..].starts_with(b"..") {
                         self.nextch();
                         self.nextch();
                         Tok::DotDotDot
@@ -372,7 +380,7 @@ impl<'a> Lexer<'a> {
             self.nextch();
         }
         let lit = self.segment();
-        if let Some(kw) = Tok::keyword(lit) {
+        if let Some(kw) = Tok::keyword(&lit) {
             self.nlsemi = matches!(
                 kw,
                 Tok::Break | Tok::Continue | Tok::Fallthrough | Tok::Return
@@ -388,7 +396,7 @@ impl<'a> Lexer<'a> {
     fn literal(&mut self, pos: Pos, kind: LitKind, ok: bool) -> Token {
         self.nlsemi = true;
         let mut t = self.token(Tok::Literal, pos);
-        t.lit = self.segment().to_string();
+        t.lit = self.segment();
         t.kind = kind;
         t.bad = !ok;
         t
@@ -430,7 +438,7 @@ impl<'a> Lexer<'a> {
         let lower = |lx: &Self| lx.ch_char().map(|c| c.to_ascii_lowercase());
 
         if !seen_point {
-            if self.start < self.src.len() && self.src.as_bytes()[self.start] == b'0' {
+            if self.src.get(self.start) == Some(&b'0') {
                 // `ch` is the character after the leading 0
                 match lower(self) {
                     Some('x') => {
@@ -510,10 +518,10 @@ impl<'a> Lexer<'a> {
             kind = LitKind::Imag;
             self.nextch();
         }
-        let lit = self.segment();
+        let lit = &self.src[self.start..self.off];
         if kind == LitKind::Int && ok {
             if let Some(i) = invalid {
-                let c = lit.as_bytes()[i] as char;
+                let c = lit[i] as char;
                 let at = Pos::new(pos.line, pos.col + i as u32);
                 self.error_at(
                     at,
@@ -615,7 +623,8 @@ impl<'a> Lexer<'a> {
         while self.ch != EOF && !self.is('\n') {
             self.nextch();
         }
-        let text = self.src[text_start..self.off].trim_end_matches('\r');
+        let text = String::from_utf8_lossy(&self.src[text_start..self.off]);
+        let text = text.trim_end_matches('\r');
         if !text.starts_with("go:") {
             return;
         }
@@ -717,9 +726,18 @@ fn base_name(base: u32) -> &'static str {
     }
 }
 
+/// The character at the start of `b`, if `b` starts with valid UTF-8.
+fn decode(b: &[u8]) -> Option<char> {
+    let prefix = &b[..b.len().min(4)];
+    let valid = match std::str::from_utf8(prefix) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(&prefix[..e.valid_up_to()]).ok()?,
+    };
+    valid.chars().next()
+}
+
 /// Returns the offset of the first `_` that does not separate two digits, if any.
-fn invalid_sep(x: &str) -> Option<usize> {
-    let b = x.as_bytes();
+fn invalid_sep(b: &[u8]) -> Option<usize> {
     let mut hex = false;
     let mut prev_class = '.'; // '_', '0' (digit) or '.' (anything else)
     let mut i = 0;
@@ -815,7 +833,7 @@ fn is_printable(c: char) -> bool {
 
 /// Scans all of `src`; a convenience for tests and tools.
 pub fn tokenize(src: &str) -> (Vec<Token>, Vec<(Pos, String)>) {
-    let mut lx = Lexer::new(src);
+    let mut lx = Lexer::new(src.as_bytes());
     let mut toks = Vec::new();
     loop {
         let t = lx.next_token();

@@ -15,7 +15,7 @@ pub mod token;
 
 use serde::{Deserialize, Serialize};
 
-pub use parser::parse_file;
+pub use parser::{parse_bytes, parse_file};
 
 /// A position in a source file: 1-based line and 1-based column, where a column counts bytes
 /// (a tab is one column), exactly as the Go toolchain reports positions.

@@ -79,6 +79,12 @@ pub const STACK_BUDGET: usize = 512 * 1024;
 
 /// Parses one Go source file. `name` is used in diagnostics as given (e.g. `./x.go`).
 pub fn parse_file(name: &str, src: &str) -> Result<File, Diagnostics> {
+    parse_bytes(name, src.as_bytes())
+}
+
+/// Parses one Go source file given as bytes, as read from disk: bytes that are not UTF-8 are
+/// reported (`invalid UTF-8 encoding`) and skipped, as the Go compiler does.
+pub fn parse_bytes(name: &str, src: &[u8]) -> Result<File, Diagnostics> {
     if let Some(d) = go_command_header_check(name, src) {
         return Err(d.into());
     }
@@ -100,7 +106,7 @@ pub fn parse_file(name: &str, src: &str) -> Result<File, Diagnostics> {
 /// as the go command prints it (`x.go`, not `./x.go`), and nothing else is reported. This checks
 /// the mistakes that its import reader catches: a missing or malformed package clause, an import
 /// without a string path, an unterminated import group.
-fn go_command_header_check(name: &str, src: &str) -> Option<Diagnostic> {
+fn go_command_header_check(name: &str, src: &[u8]) -> Option<Diagnostic> {
     let mut lx = Lexer::new(src);
     let mut t = lx.next_token();
     let file = name.strip_prefix("./").unwrap_or(name);
@@ -291,7 +297,7 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
-    fn new(name: &str, src: &'a str) -> Parser<'a> {
+    fn new(name: &str, src: &'a [u8]) -> Parser<'a> {
         let lx = Lexer::new(src);
         let t = Token {
             tok: Tok::Eof,
