@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use gomem::syntax::ast::Decl;
 use gomem::syntax::{dump, parse_bytes};
 
 fn go_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -39,7 +40,12 @@ fn check(path: &Path, dense: bool) -> Option<String> {
                     path.display()
                 ));
             }
-            let may_have_gaps = !dense || src.contains("select") || src.contains("[T");
+            let generic = f.decls.iter().any(|d| match d {
+                Decl::Func(fd) => !fd.type_params.is_empty(),
+                Decl::Type(ts) => ts.iter().any(|t| !t.type_params.is_empty()),
+                _ => false,
+            });
+            let may_have_gaps = !dense || generic || src.contains("select");
             let dense = n == f.num_exprs as usize;
             (!dense && !may_have_gaps).then(|| {
                 format!(
