@@ -210,6 +210,10 @@ pub fn finish_errors(file: &str, errs: Vec<(Pos, String)>) -> Diagnostics {
     Diagnostics(out)
 }
 
+/// The name given to placeholder expressions after a syntax error (they only live in trees that
+/// are never returned), printed in messages as Go prints its `BadExpr`.
+const BAD_EXPR: &str = "<bad expr>";
+
 /// Tokens that start statements: safe places to resume after an error inside a function body.
 const STOP_SET: [Tok; 14] = [
     Tok::Break,
@@ -481,7 +485,7 @@ impl<'a> Parser<'a> {
 
     fn bad_expr(&mut self) -> Expr {
         let pos = self.pos();
-        self.expr(pos, ExprKind::Name("_".into()))
+        self.expr(pos, ExprKind::Name(BAD_EXPR.into()))
     }
 
     fn name_expr(&mut self, id: Ident) -> Expr {
@@ -1201,6 +1205,7 @@ impl<'a> Parser<'a> {
                 Tok::Lbrace => {
                     let t = x.unparen();
                     let complit_ok = match &t.kind {
+                        ExprKind::Name(n) if n == BAD_EXPR => false,
                         ExprKind::Name(_) | ExprKind::Selector { .. } => self.xnest >= 0,
                         ExprKind::Index { .. } => self.xnest >= 0 && !is_value(t),
                         ExprKind::ArrayType { .. }
@@ -1952,7 +1957,7 @@ impl<'a> Parser<'a> {
                 } else {
                     let p = par.name.as_ref().map_or(end, |n| n.pos);
                     err_pos = Some(p);
-                    par.ty = Some(self.expr(p, ExprKind::Name("_".into())));
+                    par.ty = Some(self.expr(p, ExprKind::Name(BAD_EXPR.into())));
                 }
             }
             if let Some(mut pos) = err_pos {
