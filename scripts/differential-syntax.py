@@ -17,7 +17,9 @@ files = sorted(f for d in dirs for f in glob.glob(os.path.join(d, '*.go')))
 token = re.compile(r'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"|`[^`]*`|\'(?:\\.|[^\'\\\n])*\'|[A-Za-z_]\w*|\d[\w.]*'
                    r'|\.\.\.|<<=|>>=|&\^=|:=|<-|\+\+|--|&&|\|\||==|!=|<=|>=|<<|>>|&\^|[-+*/%&|^]=|\S', re.S)
 common = ['(', ')', '{', '}', '[', ']', ',', ';', ':', '=', ':=', '.', 'func', 'if', 'else', 'for', 'x', '1',
-          '\n', 'var', 'case', '+', '*', '<-', 'return']
+          '\n', 'var', 'case', '+', '*', '<-', 'return', 'struct', 'interface', 'map', 'chan', 'type', 'const',
+          'switch', 'select', 'go', 'defer', 'range', '...', '&', '!', '~', '`raw`', '"s"', "'c'", 'goto', 'break',
+          'continue', 'fallthrough', 'default', 'import', 'L:', '//go:noinline\n']
 parse_phase = ('syntax error', 'invalid character', 'newline in', 'not terminated', 'label ', 'goto ', 'break ',
                'continue ', 'fallthrough', 'missing import', "expected '", 'rune literal', 'literal has no',
                'escape', 'method has', 'can only use', 'invalid use of', 'must not be parenthesized',

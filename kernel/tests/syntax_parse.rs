@@ -218,7 +218,7 @@ var (
             var b@5:2 = (complit (map string@5:10#10 (slicetype int@5:19#11)@5:17#12)@5:6#13 [(kv "k"@5:23#14 (complit - [1@5:29#15] rbrace@5:30)@5:28#16)@5:26#17] rbrace@5:31)@5:22#18
             var c@6:2 = (complit (array - int@6:11#19)@6:6#20 [1@6:15#21 2@6:18#22] rbrace@6:19)@6:14#23
             var d@7:2 = (& (complit (slicetype (* P@7:10#24)@7:9#25)@7:7#26 [(complit - [] rbrace@7:13)@7:12#27] rbrace@7:14)@7:11#28)@7:6#29
-            var e@8:2 (functype (func @8:4 (int@8:9#30) (bool@8:15#31, error@8:21#32)))@8:4#33
+            var e@8:2 (functype (func @8:4 (int@8:9#30) (bool@8:15#31, error@8:21#32)))@8:8#33
             var f@9:2 (chanRecv (chanSend int@9:18#34)@9:11#35)@9:4#36
             var g@10:2 (map (array 2@10:9#37 int@10:11#38)@10:8#39 (struct {})@10:15#40)@10:4#41
             var h@11:2 (interface {M@12:3 (functype (func @12:4 (x@12:5 int@12:7#42) (int@12:12#43)))@12:4#44, embedded (sel fmt@13:3#45 Stringer@13:7)@13:6#46})@11:4#47

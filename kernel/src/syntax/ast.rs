@@ -381,7 +381,8 @@ pub enum ExprKind {
     MapType { key: Box<Expr>, value: Box<Expr> },
     /// `chan T`, `chan<- T`, `<-chan T`.
     ChanType { dir: ChanDir, elem: Box<Expr> },
-    /// `func(...) ...` as a type.
+    /// `func(...) ...` as a type; positioned, as in Go, at its `(` (the [`FuncType::pos`] inside
+    /// is the `func` keyword).
     FuncType(FuncType),
     /// `struct { ... }`.
     StructType(Vec<Field>),

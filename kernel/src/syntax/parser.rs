@@ -34,7 +34,8 @@
 //! literal at its `{`, a key-value pair at the `:`, a unary expression at its operator, a function
 //! literal at `func`, an assignment (`=`, `:=`, `op=`), send and `++`/`--` at the operator, a
 //! labeled statement at its `:`, keyword statements at their keyword and names at their first
-//! byte.
+//! byte. Unlike Go's parser, which drops most parentheses, gomem keeps every parenthesized
+//! expression as a `Paren` node (at its `(`), except around types and the operand of `&`.
 //!
 //! ## Errors
 //!
@@ -774,7 +775,7 @@ impl<'a> Parser<'a> {
                     let mut x = self.name_expr(id);
                     if self.tok() != Tok::Lbrack {
                         self.xnest += 1;
-                        let px = self.pexpr(Some(x), false);
+                        let px = self.pexpr(Some(x));
                         x = self.binary_expr(Some(px), 0);
                         self.xnest -= 1;
                     }
@@ -997,7 +998,7 @@ impl<'a> Parser<'a> {
             }
             _ => {}
         }
-        self.pexpr(None, true)
+        self.pexpr(None)
     }
 
     /// `<-` followed by the channel type `x`: make `x` receive-only, pushing any `chan<-` down
@@ -1030,8 +1031,7 @@ impl<'a> Parser<'a> {
         let pos = self.pos();
         let kw = self.tok();
         self.next();
-        let keep = self.tok() == Tok::Lparen;
-        let mut x = self.pexpr(None, keep);
+        let mut x = self.pexpr(None);
         if let ExprKind::Paren(_) = x.kind {
             let word = kw.spelling();
             self.error_at(
@@ -1066,6 +1066,7 @@ impl<'a> Parser<'a> {
             }
             Tok::Func => {
                 self.next();
+                let paren = self.pos();
                 let (_, sig) = self.func_type("function type", pos);
                 if self.tok() == Tok::Lbrace {
                     self.xnest += 1;
@@ -1073,7 +1074,8 @@ impl<'a> Parser<'a> {
                     self.xnest -= 1;
                     return self.expr(pos, ExprKind::FuncLit { sig, body });
                 }
-                self.expr(pos, ExprKind::FuncType(sig))
+                // Go positions a function type at its `(` (the signature keeps `func`'s).
+                self.expr(paren, ExprKind::FuncType(sig))
             }
             Tok::Lbrack | Tok::Chan | Tok::Map | Tok::Struct | Tok::Interface => self.type_(),
             _ => {
@@ -1093,7 +1095,7 @@ impl<'a> Parser<'a> {
 
     /// Primary expressions: an operand followed by selectors, indexes, slices, type
     /// assertions, calls and composite-literal bodies.
-    fn pexpr(&mut self, x: Option<Expr>, _keep_parens: bool) -> Expr {
+    fn pexpr(&mut self, x: Option<Expr>) -> Expr {
         let mut x = match x {
             Some(x) => x,
             None => self.operand(),
@@ -1329,7 +1331,9 @@ impl<'a> Parser<'a> {
             }
             Tok::Func => {
                 self.next();
-                ExprKind::FuncType(self.func_type("function type", pos).1)
+                let paren = self.pos(); // as above in `operand`
+                let sig = self.func_type("function type", pos).1;
+                return Some(self.expr(paren, ExprKind::FuncType(sig)));
             }
             Tok::Lbrack => {
                 self.next();
