@@ -195,7 +195,7 @@ pub enum StmtKind {
         rbrace: Pos,
     },
     /// `select { ... }`, only so that the checker can say it is unsupported. (The clauses are
-    /// parsed and checked for label errors, but not kept; their expressions have no ids.)
+    /// parsed and checked for label errors, but not kept; the ids of their expressions are skipped.)
     Select,
     For { init: Option<Box<Stmt>>, cond: Option<Expr>, post: Option<Box<Stmt>>, body: Block },
     /// `for k, v := range x { ... }` / `for k, v = range x` / `for range x`.
