@@ -390,8 +390,9 @@ pub enum ExprKind {
     /// interfaces (unnamed fields). Type-set elements (`~int | string`) are rejected; the parser
     /// stores a union as [`BinaryOp::Or`] and a `~T` term as [`UnaryOp::BitNot`].
     InterfaceType(Vec<Field>),
-    /// `...T` as the element of a variadic parameter is represented by [`FuncType::variadic`];
-    /// this node only appears for `[...]T` lengths and is otherwise a syntax error.
+    /// `...T` as the element of a variadic parameter is represented by [`FuncType::variadic`],
+    /// and `[...]T` by an [`ExprKind::ArrayType`] without `len`; the parser never produces this
+    /// node.
     Ellipsis,
 }
 
