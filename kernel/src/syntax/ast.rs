@@ -22,7 +22,9 @@ use serde::Serialize;
 
 use super::Pos;
 
-/// Identifies one expression node within a file. Ids are dense, starting at 0.
+/// Identifies one expression node within a file. Ids are unique and below
+/// [`File::num_exprs`]; they are dense (every id in `0..num_exprs` used) except in files with
+/// generics or `select`, where the parser drops some sub-trees.
 pub type ExprId = u32;
 
 /// Identifies one statement-level declaration of a name (used for `:=` and `var`).
@@ -183,9 +185,10 @@ pub enum StmtKind {
         lhs: Vec<Expr>,
         rhs: Vec<Expr>,
     },
-    /// `go f(x)`; the expression is always a call.
+    /// `go f(x)`; the expression should be a call (as in Go, the parser accepts any
+    /// expression and the checker reports `expression in go must be function call`).
     Go(Expr),
-    /// `defer f(x)`; the expression is always a call.
+    /// `defer f(x)`; the expression should be a call (see [`StmtKind::Go`]).
     Defer(Expr),
     Return(Vec<Expr>),
     Branch {
@@ -214,7 +217,8 @@ pub enum StmtKind {
         body: Vec<CaseClause>,
         rbrace: Pos,
     },
-    /// `select { ... }`, only so that the checker can say it is unsupported.
+    /// `select { ... }`, only so that the checker can say it is unsupported. (The clauses are
+    /// parsed and checked for label errors, but not kept; the ids of their expressions are skipped.)
     Select,
     For {
         init: Option<Box<Stmt>>,
@@ -435,15 +439,18 @@ pub enum ExprKind {
     MapType { key: Box<Expr>, value: Box<Expr> },
     /// `chan T`, `chan<- T`, `<-chan T`.
     ChanType { dir: ChanDir, elem: Box<Expr> },
-    /// `func(...) ...` as a type.
+    /// `func(...) ...` as a type; positioned, as in Go, at its `(` (the [`FuncType::pos`] inside
+    /// is the `func` keyword).
     FuncType(FuncType),
     /// `struct { ... }`.
     StructType(Vec<Field>),
     /// `interface { ... }`: methods (named fields with a [`ExprKind::FuncType`]) and embedded
-    /// interfaces (unnamed fields). Type-set elements (`~int | string`) are rejected.
+    /// interfaces (unnamed fields). Type-set elements (`~int | string`) are rejected; the parser
+    /// stores a union as [`BinaryOp::Or`] and a `~T` term as [`UnaryOp::BitNot`].
     InterfaceType(Vec<Field>),
-    /// `...T` as the element of a variadic parameter is represented by [`FuncType::variadic`];
-    /// this node only appears for `[...]T` lengths and is otherwise a syntax error.
+    /// `...T` as the element of a variadic parameter is represented by [`FuncType::variadic`],
+    /// and `[...]T` by an [`ExprKind::ArrayType`] without `len`; the parser never produces this
+    /// node.
     Ellipsis,
 }
 

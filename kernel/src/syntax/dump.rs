@@ -432,7 +432,7 @@ fn simple(s: &Stmt) -> String {
             let l = label
                 .as_ref()
                 .map_or(String::new(), |l| format!(" {}@{}", l.name, l.pos));
-            format!("{kind:?} @{p}{l}").to_lowercase()
+            format!("{} @{p}{l}", format!("{kind:?}").to_lowercase())
         }
         StmtKind::Select => format!("select @{p}"),
         _ => format!("<compound statement @{p}>"),

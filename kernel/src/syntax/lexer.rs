@@ -23,9 +23,12 @@
 //!
 //! ## Directives
 //!
-//! A line comment starting exactly with `//go:` is a compiler directive. The lexer stores its text
-//! (`go:noinline`) in [`Lexer::pragmas`]; the parser takes the collected list when it reaches a
-//! function declaration and clears it after every other declaration.
+//! A line comment starting exactly with `//go:` is a compiler directive. The lexer records the
+//! ones the compiler knows (`go:noinline`, `go:nosplit`, `go:embed`, ...) in
+//! [`Lexer::pragmas`], with the position of the text after `//`. The parser hands them to the
+//! declaration that follows (a function keeps them in `FuncDecl::pragmas`) and reports any
+//! others as `misplaced compiler directive`, as Go does. A directive that shares its line with
+//! code is misplaced at once, and runtime-only directives are rejected.
 //!
 //! ## Errors
 //!
@@ -40,8 +43,46 @@ use super::Pos;
 /// End of input in the `ch` lookahead.
 const EOF: i32 = -1;
 
+/// A `//go:` directive waiting for the declaration it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pragma {
+    /// Position of the text after `//`, where Go reports a misplaced directive.
+    pub pos: Pos,
+    /// The directive without `//`, e.g. `go:noinline`.
+    pub text: String,
+}
+
+/// The directives the compiler attaches to declarations (others, like `//go:generate`, are
+/// for other tools and ignored).
+const KNOWN: [&str; 16] = [
+    "go:build",
+    "go:nointerface",
+    "go:noescape",
+    "go:norace",
+    "go:nosplit",
+    "go:noinline",
+    "go:nocheckptr",
+    "go:systemstack",
+    "go:nowritebarrier",
+    "go:nowritebarrierrec",
+    "go:yeswritebarrierrec",
+    "go:cgo_unsafe_args",
+    "go:uintptrkeepalive",
+    "go:uintptrescapes",
+    "go:registerparams",
+    "go:embed",
+];
+
+/// Directives that only the runtime may use.
+const RUNTIME_ONLY: [&str; 4] = [
+    "go:systemstack",
+    "go:nowritebarrier",
+    "go:nowritebarrierrec",
+    "go:yeswritebarrierrec",
+];
+
 pub struct Lexer<'a> {
-    src: &'a str,
+    src: &'a [u8],
     /// Current character (or [`EOF`]) and the byte offset just after it.
     ch: i32,
     next_off: usize,
@@ -56,11 +97,11 @@ pub struct Lexer<'a> {
     /// Errors found so far, in source order.
     pub errors: Vec<(Pos, String)>,
     /// `//go:` directives seen since the parser last took or cleared them.
-    pub pragmas: Vec<String>,
+    pub pragmas: Vec<Pragma>,
 }
 
 impl<'a> Lexer<'a> {
-    pub fn new(src: &'a str) -> Lexer<'a> {
+    pub fn new(src: &'a [u8]) -> Lexer<'a> {
         let mut lx = Lexer {
             src,
             ch: ' ' as i32,
@@ -91,7 +132,8 @@ impl<'a> Lexer<'a> {
         self.error_at(pos, msg);
     }
 
-    /// Advances `ch` to the next character, skipping NULs and byte order marks.
+    /// Advances `ch` to the next character, skipping (and reporting) NULs, bytes that are not
+    /// UTF-8, and byte order marks.
     fn nextch(&mut self) {
         loop {
             let width = (self.next_off - self.off) as u32;
@@ -101,9 +143,16 @@ impl<'a> Lexer<'a> {
                 self.col = 0;
             }
             self.off = self.next_off;
-            let Some(c) = self.src[self.off..].chars().next() else {
+            let rest = &self.src[self.off..];
+            if rest.is_empty() {
                 self.ch = EOF;
                 return;
+            }
+            let Some(c) = decode(rest) else {
+                self.ch = 0xFFFD;
+                self.next_off = self.off + 1;
+                self.error("invalid UTF-8 encoding");
+                continue;
             };
             self.ch = c as i32;
             self.next_off = self.off + c.len_utf8();
@@ -136,9 +185,9 @@ impl<'a> Lexer<'a> {
         u32::try_from(self.ch).ok().and_then(char::from_u32)
     }
 
-    /// The source text of the current token so far.
-    fn segment(&self) -> &'a str {
-        &self.src[self.start..self.off]
+    /// The source text of the current token so far (skipped bytes included, as in Go).
+    fn segment(&self) -> String {
+        String::from_utf8_lossy(&self.src[self.start..self.off]).into_owned()
     }
 
     fn token(&self, tok: Tok, pos: Pos) -> Token {
@@ -156,9 +205,12 @@ impl<'a> Lexer<'a> {
     pub fn next_token(&mut self) -> Token {
         let nlsemi = std::mem::replace(&mut self.nlsemi, false);
         loop {
+            let (start_line, start_col) = (self.line, self.col);
             while self.is(' ') || self.is('\t') || self.is('\r') || (self.is('\n') && !nlsemi) {
                 self.nextch();
             }
+            // Nothing but blanks before this token on its line (for directives).
+            let blank = self.line > start_line || start_col == 0;
             let pos = self.pos();
             self.start = self.off;
             if self.ch == EOF {
@@ -197,7 +249,7 @@ impl<'a> Lexer<'a> {
                     if self.ch_char().is_some_and(|d| d.is_ascii_digit()) {
                         return self.number(pos, true);
                     }
-                    if self.src[self.off..].starts_with("..") {
+                    if self.src[self.off..].starts_with(b"..") {
                         self.nextch();
                         self.nextch();
                         Tok::DotDotDot
@@ -227,7 +279,7 @@ impl<'a> Lexer<'a> {
                     return t;
                 }
                 '/' if self.follow('/') => {
-                    self.line_comment();
+                    self.line_comment(blank);
                     continue;
                 }
                 '/' if self.follow('*') => {
@@ -328,7 +380,7 @@ impl<'a> Lexer<'a> {
             self.nextch();
         }
         let lit = self.segment();
-        if let Some(kw) = Tok::keyword(lit) {
+        if let Some(kw) = Tok::keyword(&lit) {
             self.nlsemi = matches!(
                 kw,
                 Tok::Break | Tok::Continue | Tok::Fallthrough | Tok::Return
@@ -344,7 +396,7 @@ impl<'a> Lexer<'a> {
     fn literal(&mut self, pos: Pos, kind: LitKind, ok: bool) -> Token {
         self.nlsemi = true;
         let mut t = self.token(Tok::Literal, pos);
-        t.lit = self.segment().to_string();
+        t.lit = self.segment();
         t.kind = kind;
         t.bad = !ok;
         t
@@ -386,7 +438,7 @@ impl<'a> Lexer<'a> {
         let lower = |lx: &Self| lx.ch_char().map(|c| c.to_ascii_lowercase());
 
         if !seen_point {
-            if self.start < self.src.len() && self.src.as_bytes()[self.start] == b'0' {
+            if self.src.get(self.start) == Some(&b'0') {
                 // `ch` is the character after the leading 0
                 match lower(self) {
                     Some('x') => {
@@ -466,10 +518,10 @@ impl<'a> Lexer<'a> {
             kind = LitKind::Imag;
             self.nextch();
         }
-        let lit = self.segment();
+        let lit = &self.src[self.start..self.off];
         if kind == LitKind::Int && ok {
             if let Some(i) = invalid {
-                let c = lit.as_bytes()[i] as char;
+                let c = lit[i] as char;
                 let at = Pos::new(pos.line, pos.col + i as u32);
                 self.error_at(
                     at,
@@ -499,7 +551,7 @@ impl<'a> Lexer<'a> {
             if self.is('\'') {
                 if ok {
                     if n == 0 {
-                        self.error("empty rune literal or unescaped ' in rune literal");
+                        self.error("empty rune literal or unescaped '");
                         ok = false;
                     } else if n != 1 {
                         self.error_at(pos, "more than one character in rune literal");
@@ -564,14 +616,28 @@ impl<'a> Lexer<'a> {
     }
 
     /// Skips a line comment (the `//` is consumed), recording `//go:` directives.
-    fn line_comment(&mut self) {
-        let text_start = self.off;
+    /// Skips a line comment (the `//` is consumed), recording `//go:` directives. A directive
+    /// must be alone on its line (`blank`), and some are reserved for the runtime.
+    fn line_comment(&mut self, blank: bool) {
+        let (text_start, pos) = (self.off, self.pos());
         while self.ch != EOF && !self.is('\n') {
             self.nextch();
         }
-        let text = self.src[text_start..self.off].trim_end_matches('\r');
-        if text.starts_with("go:") {
-            self.pragmas.push(text.to_string());
+        let text = String::from_utf8_lossy(&self.src[text_start..self.off]);
+        let text = text.trim_end_matches('\r');
+        if !text.starts_with("go:") {
+            return;
+        }
+        let verb = text.split_whitespace().next().unwrap_or(text);
+        if !blank {
+            self.error_at(pos, "misplaced compiler directive");
+        } else if RUNTIME_ONLY.contains(&verb) {
+            self.error_at(pos, format!("//{verb} only allowed in runtime"));
+        } else if KNOWN.contains(&verb) {
+            self.pragmas.push(Pragma {
+                pos,
+                text: text.to_string(),
+            });
         }
     }
 
@@ -660,9 +726,18 @@ fn base_name(base: u32) -> &'static str {
     }
 }
 
+/// The character at the start of `b`, if `b` starts with valid UTF-8.
+fn decode(b: &[u8]) -> Option<char> {
+    let prefix = &b[..b.len().min(4)];
+    let valid = match std::str::from_utf8(prefix) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(&prefix[..e.valid_up_to()]).ok()?,
+    };
+    valid.chars().next()
+}
+
 /// Returns the offset of the first `_` that does not separate two digits, if any.
-fn invalid_sep(x: &str) -> Option<usize> {
-    let b = x.as_bytes();
+fn invalid_sep(b: &[u8]) -> Option<usize> {
     let mut hex = false;
     let mut prev_class = '.'; // '_', '0' (digit) or '.' (anything else)
     let mut i = 0;
@@ -758,7 +833,7 @@ fn is_printable(c: char) -> bool {
 
 /// Scans all of `src`; a convenience for tests and tools.
 pub fn tokenize(src: &str) -> (Vec<Token>, Vec<(Pos, String)>) {
-    let mut lx = Lexer::new(src);
+    let mut lx = Lexer::new(src.as_bytes());
     let mut toks = Vec::new();
     loop {
         let t = lx.next_token();

@@ -5,14 +5,17 @@
 //! positions and syntax-error messages line up with what `go build` prints.
 
 pub mod ast;
+pub mod branches;
 pub mod dump;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod lexer;
 pub mod parser;
 pub mod token;
 
 use serde::{Deserialize, Serialize};
 
-pub use parser::parse_file;
+pub use parser::{parse_bytes, parse_file};
 
 /// A position in a source file: 1-based line and 1-based column, where a column counts bytes
 /// (a tab is one column), exactly as the Go toolchain reports positions.

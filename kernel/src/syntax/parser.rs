@@ -10,7 +10,7 @@
 //!
 //! ## Precedence climbing
 //!
-//! Binary expressions are parsed by [`Parser::binary_expr`]: parse a unary operand, then, while
+//! Binary expressions are parsed by `Parser::binary_expr`: parse a unary operand, then, while
 //! the current token is a binary operator whose precedence is *higher* than the level we were
 //! called with, consume it and parse the right operand at the operator's own level. A right
 //! operand therefore swallows only tighter-binding operators, which makes every level
@@ -34,7 +34,8 @@
 //! literal at its `{`, a key-value pair at the `:`, a unary expression at its operator, a function
 //! literal at `func`, an assignment (`=`, `:=`, `op=`), send and `++`/`--` at the operator, a
 //! labeled statement at its `:`, keyword statements at their keyword and names at their first
-//! byte.
+//! byte. Unlike Go's parser, which drops most parentheses, gomem keeps every parenthesized
+//! expression as a `Paren` node (at its `(`), except around types and the operand of `&`.
 //!
 //! ## Errors
 //!
@@ -42,10 +43,23 @@
 //! as Go) and resynchronises by skipping tokens up to one of a small set of follow tokens, as the
 //! Go parser does, so later errors match too. Afterwards, [`finish_errors`] applies the go
 //! command's filtering: only one syntax error per line, sorted by position, at most ten errors
-//! followed by `too many errors`. The parser never panics and never loops: every loop consumes a
-//! token or stops at EOF, and nesting deeper than [`MAX_DEPTH`] aborts the parse with an error.
+//! followed by `too many errors`. Three more checks of the Go front end live here because `go
+//! build` reports them together with syntax errors: mistakes in the package clause and imports
+//! (which the go command finds before the compiler runs, in `go/parser`'s words), misplaced
+//! compiler directives, and labels and branches ([`super::branches`]).
+//!
+//! ## Never panic, never hang
+//!
+//! Every loop consumes a token or stops at EOF. Recursion is bounded twice: by nesting depth
+//! ([`MAX_DEPTH`], which also bounds the depth of the finished tree, so that recursive passes and
+//! `Drop` over it are safe) and by measured stack use ([`STACK_BUDGET`]); past either, the parse
+//! stops with an error. Copying shared type expressions (`a, b T`) is bounded by an expression
+//! budget, since copies of copies can grow exponentially.
+
+use std::collections::HashMap;
 
 use super::ast::*;
+use super::branches::check_branches;
 use super::lexer::Lexer;
 use super::token::{Op, Tok, Token};
 use super::Pos;
@@ -53,11 +67,31 @@ use crate::diag::{Diagnostic, Diagnostics};
 
 /// Maximum nesting of expressions, types and statements. Real Go has no such limit, but no
 /// sensible program comes close, and the cap keeps the recursive parser within a small stack.
-pub const MAX_DEPTH: u32 = 400;
+/// The limit also bounds the depth of the tree (long `a + b + ...` chains, selector chains and
+/// `else if` chains count one level per link), so later recursive passes over the tree, and its
+/// recursive `Drop`, cannot overflow the stack either.
+pub const MAX_DEPTH: u32 = 500;
+
+/// Stack the parser may use for its recursion, measured from where parsing started. Nested
+/// constructs cost between a few hundred bytes (release) and tens of kilobytes (debug builds)
+/// of stack per level; the budget keeps parsing safe on 1 MiB stacks (WebAssembly) and in test
+/// threads (2 MiB).
+pub const STACK_BUDGET: usize = 512 * 1024;
 
 /// Parses one Go source file. `name` is used in diagnostics as given (e.g. `./x.go`).
 pub fn parse_file(name: &str, src: &str) -> Result<File, Diagnostics> {
+    parse_bytes(name, src.as_bytes())
+}
+
+/// Parses one Go source file given as bytes, as read from disk: bytes that are not UTF-8 are
+/// reported (`invalid UTF-8 encoding`) and skipped, as the Go compiler does.
+pub fn parse_bytes(name: &str, src: &[u8]) -> Result<File, Diagnostics> {
+    if let Some(d) = go_command_header_check(name, src) {
+        return Err(d.into());
+    }
     let mut p = Parser::new(name, src);
+    let base = std::hint::black_box(0u8);
+    p.stack_base = &base as *const u8 as usize;
     let file = p.file().map(|f| File {
         name: name.to_string(),
         ..f
@@ -66,6 +100,81 @@ pub fn parse_file(name: &str, src: &str) -> Result<File, Diagnostics> {
         (Some(f), true) => Ok(f),
         _ => Err(finish_errors(name, std::mem::take(&mut p.errors))),
     }
+}
+
+/// The go command reads the package clause and imports itself (with `go/parser`) before it
+/// runs the compiler, so mistakes there are reported in `go/parser`'s words, with the file name
+/// as the go command prints it (`x.go`, not `./x.go`), and nothing else is reported. This checks
+/// the mistakes that its import reader catches: a missing or malformed package clause, an import
+/// without a string path, an unterminated import group.
+fn go_command_header_check(name: &str, src: &[u8]) -> Option<Diagnostic> {
+    let mut lx = Lexer::new(src);
+    let mut t = lx.next_token();
+    let file = name.strip_prefix("./").unwrap_or(name);
+    let found = |t: &Token| match t.tok {
+        Tok::Semi if t.lit != "semicolon" => "newline".to_string(),
+        Tok::Name | Tok::Literal => t.lit.clone(),
+        Tok::Operator | Tok::Star => format!("'{}'", t.op.as_str()),
+        Tok::AssignOp => format!("'{}='", t.op.as_str()),
+        Tok::IncOp => format!("'{0}{0}'", t.op.as_str()),
+        Tok::Semi => "';'".to_string(),
+        other => format!("'{}'", other.spelling()),
+    };
+    let err = |t: &Token, msg: String| Some(Diagnostic::new(file, t.pos, msg));
+    if t.tok != Tok::Package {
+        return err(&t, format!("expected 'package', found {}", found(&t)));
+    }
+    t = lx.next_token();
+    if t.tok != Tok::Name {
+        return err(&t, format!("expected 'IDENT', found {}", found(&t)));
+    }
+    t = lx.next_token();
+    if t.tok == Tok::Semi {
+        t = lx.next_token();
+    }
+    // One import spec; `Err` carries the diagnostic.
+    let spec = |lx: &mut Lexer, t: &mut Token| -> Result<(), Diagnostic> {
+        if matches!(t.tok, Tok::Name | Tok::Dot) {
+            *t = lx.next_token();
+        }
+        match (t.tok, t.kind) {
+            (Tok::Literal, LitKind::String) => {}
+            (Tok::Literal, _) => {
+                return Err(Diagnostic::new(file, t.pos, "import path must be a string"))
+            }
+            _ => return Err(Diagnostic::new(file, t.pos, "missing import path")),
+        }
+        *t = lx.next_token();
+        Ok(())
+    };
+    while t.tok == Tok::Import {
+        t = lx.next_token();
+        if t.tok == Tok::Lparen {
+            t = lx.next_token();
+            while !matches!(t.tok, Tok::Rparen | Tok::Eof) {
+                if let Err(d) = spec(&mut lx, &mut t) {
+                    return Some(d);
+                }
+                if t.tok == Tok::Semi {
+                    t = lx.next_token();
+                } else {
+                    break;
+                }
+            }
+            if t.tok != Tok::Rparen {
+                return err(&t, format!("expected ')', found {}", found(&t)));
+            }
+            t = lx.next_token();
+        } else {
+            if let Err(d) = spec(&mut lx, &mut t) {
+                return Some(d);
+            }
+        }
+        if t.tok == Tok::Semi {
+            t = lx.next_token();
+        }
+    }
+    None
 }
 
 /// Applies the go command's error reporting rules to errors in the order they were found: at most
@@ -101,6 +210,10 @@ pub fn finish_errors(file: &str, errs: Vec<(Pos, String)>) -> Diagnostics {
     }
     Diagnostics(out)
 }
+
+/// The name given to placeholder expressions after a syntax error (they only live in trees that
+/// are never returned), printed in messages as Go prints its `BadExpr`.
+const BAD_EXPR: &str = "<bad expr>";
 
 /// Tokens that start statements: safe places to resume after an error inside a function body.
 const STOP_SET: [Tok; 14] = [
@@ -162,6 +275,8 @@ enum ArrayOrArgs {
 }
 
 struct Parser<'a> {
+    /// The file name for positions inside messages.
+    file: String,
     lx: Lexer<'a>,
     /// The current token.
     t: Token,
@@ -173,12 +288,21 @@ struct Parser<'a> {
     xnest: i32,
     next_id: ExprId,
     depth: u32,
-    /// Set when nesting exceeded [`MAX_DEPTH`]; the token stream then ends.
+    /// Set when nesting exceeded [`MAX_DEPTH`] or [`STACK_BUDGET`]; the token stream then ends.
     aborted: bool,
+    /// Address of a local variable where parsing started, to measure stack use.
+    stack_base: usize,
+    /// Most expressions the file may have: 8 per source byte (far more than real code needs)
+    /// plus a constant.
+    expr_budget: usize,
+    /// How many of `errors` come from branch checks (which do not stop later branch checks).
+    branch_errors: usize,
+    /// The clauses of each `select` (by position), kept aside for the branch checks only.
+    selects: HashMap<Pos, Vec<CaseClause>>,
 }
 
 impl<'a> Parser<'a> {
-    fn new(_name: &str, src: &'a str) -> Parser<'a> {
+    fn new(name: &str, src: &'a [u8]) -> Parser<'a> {
         let lx = Lexer::new(src);
         let t = Token {
             tok: Tok::Eof,
@@ -189,6 +313,7 @@ impl<'a> Parser<'a> {
             bad: false,
         };
         let mut p = Parser {
+            file: name.to_string(),
             lx,
             t,
             errors: Vec::new(),
@@ -197,6 +322,10 @@ impl<'a> Parser<'a> {
             next_id: 0,
             depth: 0,
             aborted: false,
+            stack_base: 0,
+            expr_budget: 8 * src.len() + 100_000,
+            branch_errors: 0,
+            selects: HashMap::new(),
         };
         p.next();
         p
@@ -224,6 +353,23 @@ impl<'a> Parser<'a> {
 
     fn is_op(&self, op: Op) -> bool {
         matches!(self.tok(), Tok::Operator | Tok::Star) && self.t.op == op
+    }
+
+    /// Takes the directives collected so far for the declaration being parsed.
+    fn take_pragmas(&mut self) -> Vec<String> {
+        self.lx.pragmas.drain(..).map(|p| p.text).collect()
+    }
+
+    /// Reports the collected directives as misplaced: nothing here can use them.
+    fn clear_pragmas(&mut self) {
+        for p in std::mem::take(&mut self.lx.pragmas) {
+            let what = if p.text == "go:embed" || p.text.starts_with("go:embed ") {
+                "go:embed"
+            } else {
+                "compiler"
+            };
+            self.error_at(p.pos, format!("misplaced {what} directive"));
+        }
     }
 
     fn got(&mut self, tok: Tok) -> bool {
@@ -311,13 +457,12 @@ impl<'a> Parser<'a> {
     /// Enters one level of nesting; false (after reporting once) if the limit is reached.
     fn enter(&mut self) -> bool {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
+        let here = std::hint::black_box(0u8);
+        let used = self.stack_base.abs_diff(&here as *const u8 as usize);
+        if self.depth > MAX_DEPTH || used > STACK_BUDGET {
             if !self.aborted {
                 let pos = self.pos();
-                self.error_at(
-                    pos,
-                    format!("gomem: unsupported: nesting deeper than {MAX_DEPTH} levels"),
-                );
+                self.error_at(pos, "gomem: unsupported: program nested too deeply");
                 self.aborted = true;
                 self.t.tok = Tok::Eof;
             }
@@ -341,7 +486,7 @@ impl<'a> Parser<'a> {
 
     fn bad_expr(&mut self) -> Expr {
         let pos = self.pos();
-        self.expr(pos, ExprKind::Name("_".into()))
+        self.expr(pos, ExprKind::Name(BAD_EXPR.into()))
     }
 
     fn name_expr(&mut self, id: Ident) -> Expr {
@@ -378,8 +523,27 @@ impl<'a> Parser<'a> {
         Ok(x)
     }
 
-    /// A deep copy of `e` with fresh ids (for the shared type of `a, b int`).
+    /// A deep copy of `e` with fresh ids (for the shared type of `a, b int`). Copies of copies
+    /// can grow exponentially (`func(a, b func(a, b func(...)))`), so the total number of
+    /// expressions is capped by [`Parser::expr_budget`].
     fn fresh_copy(&mut self, e: &Expr) -> Expr {
+        if self.aborted {
+            return self.bad_expr();
+        }
+        let mut size = 0;
+        super::dump::walk_expr(e, &mut |_| size += 1);
+        if self.next_id as usize + size > self.expr_budget {
+            if !self.aborted {
+                let pos = self.pos();
+                self.error_at(
+                    pos,
+                    "gomem: unsupported: program too large (too many copied type expressions)",
+                );
+                self.aborted = true;
+                self.t.tok = Tok::Eof;
+            }
+            return self.bad_expr();
+        }
         let mut c = e.clone();
         renumber(&mut c, &mut self.next_id);
         c
@@ -393,6 +557,7 @@ impl<'a> Parser<'a> {
             self.syntax_error("package statement must be first");
             return None;
         }
+        self.take_pragmas(); // e.g. `//go:build` lines
         let package = self.name();
         self.want(Tok::Semi);
         if !self.errors.is_empty() {
@@ -442,12 +607,13 @@ impl<'a> Parser<'a> {
                     continue;
                 }
             }
-            self.lx.pragmas.clear();
+            self.clear_pragmas();
             if self.tok() != Tok::Eof && !self.got(Tok::Semi) {
                 self.syntax_error("after top level declaration");
                 self.advance(&[Tok::Import, Tok::Const, Tok::Type, Tok::Var, Tok::Func]);
             }
         }
+        self.clear_pragmas();
         Some(File {
             name: String::new(),
             package,
@@ -491,13 +657,15 @@ impl<'a> Parser<'a> {
     fn group<T>(&mut self, f: fn(&mut Self) -> T) -> Vec<T> {
         let mut out = Vec::new();
         if self.tok() == Tok::Lparen {
-            self.lx.pragmas.clear();
-            self.next();
+            self.clear_pragmas();
+            self.next(); // after clearing: the `(` may be followed by directives for the specs
             self.list("grouped declaration", Tok::Semi, Tok::Rparen, &mut |p| {
+                p.take_pragmas(); // a spec accepts (and ignores) directives
                 out.push(f(p));
                 false
             });
         } else {
+            self.take_pragmas();
             out.push(f(self));
         }
         out
@@ -607,7 +775,7 @@ impl<'a> Parser<'a> {
                     let mut x = self.name_expr(id);
                     if self.tok() != Tok::Lbrack {
                         self.xnest += 1;
-                        let px = self.pexpr(Some(x), false);
+                        let px = self.pexpr(Some(x));
                         x = self.binary_expr(Some(px), 0);
                         self.xnest -= 1;
                     }
@@ -663,7 +831,7 @@ impl<'a> Parser<'a> {
 
     fn func_decl(&mut self) -> FuncDecl {
         let pos = self.pos();
-        let pragmas = std::mem::take(&mut self.lx.pragmas);
+        let pragmas = self.take_pragmas();
         self.next(); // func
         let mut recv = None;
         let mut has_recv = false;
@@ -718,10 +886,17 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// A function body; its labels and branches are checked when it parsed without errors.
     fn func_body(&mut self) -> Block {
         self.fnest += 1;
+        let errors = self.errors.len() - self.branch_errors;
         let b = self.block("");
         self.fnest -= 1;
+        if self.errors.len() - self.branch_errors == errors {
+            let mut errs = check_branches(&self.file, &b, &self.selects);
+            self.branch_errors += errs.len();
+            self.errors.append(&mut errs);
+        }
         b
     }
 
@@ -738,9 +913,16 @@ impl<'a> Parser<'a> {
             Some(x) => x,
             None => self.unary_expr(),
         };
+        // Each operator deepens the (left-leaning) tree by one level, which counts towards the
+        // nesting limit like recursion does.
+        let mut spine = 0;
         while matches!(self.tok(), Tok::Operator | Tok::Star) && self.t.op.prec() > prec {
             let (pos, op) = (self.pos(), self.t.op);
             let Op::Bin(bop) = op else { break };
+            if !self.enter() {
+                break;
+            }
+            spine += 1;
             self.next();
             let y = self.binary_expr(None, op.prec());
             x = self.expr(
@@ -752,6 +934,7 @@ impl<'a> Parser<'a> {
                 },
             );
         }
+        self.depth -= spine;
         x
     }
 
@@ -815,7 +998,7 @@ impl<'a> Parser<'a> {
             }
             _ => {}
         }
-        self.pexpr(None, true)
+        self.pexpr(None)
     }
 
     /// `<-` followed by the channel type `x`: make `x` receive-only, pushing any `chan<-` down
@@ -848,8 +1031,7 @@ impl<'a> Parser<'a> {
         let pos = self.pos();
         let kw = self.tok();
         self.next();
-        let keep = self.tok() == Tok::Lparen;
-        let mut x = self.pexpr(None, keep);
+        let mut x = self.pexpr(None);
         if let ExprKind::Paren(_) = x.kind {
             let word = kw.spelling();
             self.error_at(
@@ -884,6 +1066,7 @@ impl<'a> Parser<'a> {
             }
             Tok::Func => {
                 self.next();
+                let paren = self.pos();
                 let (_, sig) = self.func_type("function type", pos);
                 if self.tok() == Tok::Lbrace {
                     self.xnest += 1;
@@ -891,7 +1074,8 @@ impl<'a> Parser<'a> {
                     self.xnest -= 1;
                     return self.expr(pos, ExprKind::FuncLit { sig, body });
                 }
-                self.expr(pos, ExprKind::FuncType(sig))
+                // Go positions a function type at its `(` (the signature keeps `func`'s).
+                self.expr(paren, ExprKind::FuncType(sig))
             }
             Tok::Lbrack | Tok::Chan | Tok::Map | Tok::Struct | Tok::Interface => self.type_(),
             _ => {
@@ -911,13 +1095,23 @@ impl<'a> Parser<'a> {
 
     /// Primary expressions: an operand followed by selectors, indexes, slices, type
     /// assertions, calls and composite-literal bodies.
-    fn pexpr(&mut self, x: Option<Expr>, _keep_parens: bool) -> Expr {
+    fn pexpr(&mut self, x: Option<Expr>) -> Expr {
         let mut x = match x {
             Some(x) => x,
             None => self.operand(),
         };
+        let mut spine = 0; // see `binary_expr`
         loop {
             let pos = self.pos();
+            if matches!(
+                self.tok(),
+                Tok::Dot | Tok::Lbrack | Tok::Lparen | Tok::Lbrace
+            ) {
+                if !self.enter() {
+                    break;
+                }
+                spine += 1;
+            }
             match self.tok() {
                 Tok::Dot => {
                     self.next();
@@ -1013,6 +1207,7 @@ impl<'a> Parser<'a> {
                 Tok::Lbrace => {
                     let t = x.unparen();
                     let complit_ok = match &t.kind {
+                        ExprKind::Name(n) if n == BAD_EXPR => false,
                         ExprKind::Name(_) | ExprKind::Selector { .. } => self.xnest >= 0,
                         ExprKind::Index { .. } => self.xnest >= 0 && !is_value(t),
                         ExprKind::ArrayType { .. }
@@ -1036,6 +1231,7 @@ impl<'a> Parser<'a> {
                 _ => break,
             }
         }
+        self.depth -= spine;
         x
     }
 
@@ -1135,7 +1331,9 @@ impl<'a> Parser<'a> {
             }
             Tok::Func => {
                 self.next();
-                ExprKind::FuncType(self.func_type("function type", pos).1)
+                let paren = self.pos(); // as above in `operand`
+                let sig = self.func_type("function type", pos).1;
+                return Some(self.expr(paren, ExprKind::FuncType(sig)));
             }
             Tok::Lbrack => {
                 self.next();
@@ -1763,7 +1961,7 @@ impl<'a> Parser<'a> {
                 } else {
                     let p = par.name.as_ref().map_or(end, |n| n.pos);
                     err_pos = Some(p);
-                    par.ty = Some(self.expr(p, ExprKind::Name("_".into())));
+                    par.ty = Some(self.expr(p, ExprKind::Name(BAD_EXPR.into())));
                 }
             }
             if let Some(mut pos) = err_pos {
@@ -2162,24 +2360,25 @@ impl<'a> Parser<'a> {
         Stmt { pos, kind }
     }
 
+    /// `if` with its `else if` chain, parsed in a loop (a long chain must not cost stack) and
+    /// nested from the end: `if a {} else if b {} else {}` is `If(a, els: If(b, els: Block))`.
     fn if_stmt(&mut self) -> Stmt {
-        if !self.enter() {
-            return Stmt {
-                pos: self.pos(),
-                kind: StmtKind::Empty,
-            };
-        }
-        let pos = self.pos();
-        let (init, cond, _, _) = self.header(Tok::If);
-        let cond = match cond {
-            Cond::Expr(x) | Cond::TypeSwitch(_, x) => x,
-            Cond::None => self.bad_expr(),
-        };
-        let then = self.block("if clause");
+        let mut chain = Vec::new();
         let mut els = None;
-        if self.got(Tok::Else) {
+        loop {
+            let pos = self.pos();
+            let (init, cond, _, _) = self.header(Tok::If);
+            let cond = match cond {
+                Cond::Expr(x) | Cond::TypeSwitch(_, x) => x,
+                Cond::None => self.bad_expr(),
+            };
+            let then = self.block("if clause");
+            chain.push((pos, init, cond, then));
+            if !self.got(Tok::Else) {
+                break;
+            }
             match self.tok() {
-                Tok::If => els = Some(Box::new(self.if_stmt())),
+                Tok::If if self.enter() => continue, // each `else if` nests one level deeper
                 Tok::Lbrace => {
                     let b = self.block("");
                     els = Some(Box::new(Stmt {
@@ -2192,17 +2391,19 @@ impl<'a> Parser<'a> {
                     self.advance(&[Tok::Name, Tok::Rbrace]);
                 }
             }
+            break;
         }
-        self.leave();
-        Stmt {
-            pos,
-            kind: StmtKind::If {
+        self.depth -= chain.len() as u32 - 1;
+        for (pos, init, cond, then) in chain.into_iter().rev() {
+            let kind = StmtKind::If {
                 init: init.map(Box::new),
                 cond,
                 then,
                 els,
-            },
+            };
+            els = Some(Box::new(Stmt { pos, kind }));
         }
+        *els.expect("at least one if")
     }
 
     fn switch_stmt(&mut self) -> Stmt {
@@ -2250,10 +2451,12 @@ impl<'a> Parser<'a> {
             self.syntax_error("missing { after select clause");
             self.advance(&[Tok::Case, Tok::Default, Tok::Rbrace]);
         }
+        let mut clauses = Vec::new();
         while self.tok() != Tok::Eof && self.tok() != Tok::Rbrace {
-            self.case_clause(true);
+            clauses.push(self.case_clause(true));
         }
         self.want(Tok::Rbrace);
+        self.selects.insert(pos, clauses);
         Stmt {
             pos,
             kind: StmtKind::Select,
@@ -2318,6 +2521,9 @@ impl<'a> Parser<'a> {
 
     fn stmt_or_none_inner(&mut self) -> Option<Stmt> {
         let pos = self.pos();
+        if !matches!(self.tok(), Tok::Var | Tok::Const | Tok::Type) {
+            self.clear_pragmas(); // only declarations accept directives
+        }
         if self.tok() == Tok::Name {
             let lhs = self.expr_list();
             if lhs.len() == 1 && self.tok() == Tok::Colon {
@@ -2423,7 +2629,9 @@ impl<'a> Parser<'a> {
             self.tok(),
             Tok::Eof | Tok::Rbrace | Tok::Case | Tok::Default
         ) {
-            let Some(s) = self.stmt_or_none() else { break };
+            let s = self.stmt_or_none();
+            self.clear_pragmas();
+            let Some(s) = s else { break };
             out.push(s);
             if !self.got(Tok::Semi) && self.tok() != Tok::Rbrace {
                 self.syntax_error("at end of statement");
@@ -2827,7 +3035,7 @@ fn emphasize(list: &[Expr]) -> String {
     }
 }
 
-fn list_string(list: &[Expr]) -> String {
+pub(crate) fn list_string(list: &[Expr]) -> String {
     list.iter().map(expr_string).collect::<Vec<_>>().join(", ")
 }
 

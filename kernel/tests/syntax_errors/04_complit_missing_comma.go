@@ -1,0 +1,9 @@
+package main
+
+func main() {
+	xs := []int{
+		1,
+		2
+	}
+	println(len(xs))
+}

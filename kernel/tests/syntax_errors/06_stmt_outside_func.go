@@ -1,0 +1,7 @@
+package main
+
+x := 1
+
+func main() {
+	println(x)
+}

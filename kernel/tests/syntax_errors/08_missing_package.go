@@ -1,0 +1,4 @@
+// no package clause
+
+func main() {
+}

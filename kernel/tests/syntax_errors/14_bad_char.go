@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	x := 1 @ 2
+	y := 3 # 4
+	println(x, y)
+}

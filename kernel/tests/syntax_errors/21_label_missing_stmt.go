@@ -1,0 +1,10 @@
+package main
+
+func main() {
+	goto L
+	switch {
+	case true:
+	L:
+	}
+	M:
+}

@@ -1,0 +1,9 @@
+package main
+
+func f(a int, string) {}
+
+func g(a, b) {}
+
+func h(a ...int, b int) {}
+
+func main() {}

@@ -1,0 +1,8 @@
+package main
+
+var x
+
+func main() {
+	var y
+	println(y)
+}

@@ -1,0 +1,9 @@
+package main
+
+type T int
+
+func (t T) () {}
+
+func () m() {}
+
+func main() {}

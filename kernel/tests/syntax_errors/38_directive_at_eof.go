@@ -1,0 +1,10 @@
+package main
+
+//go:noinline
+func f() {}
+
+func main() {
+	f()
+}
+
+//go:nosplit
