@@ -203,7 +203,7 @@ fn shrinking_matches_go() {
     s.call(0, &mut main, Frame::with_size(512), &mut ())
         .expect("main runs");
     // The warm-up GC.
-    s.gc_start();
+    s.gc_start(0);
     s.scan_stack(0, &mut main, true, &mut ());
     s.gc_end();
     let before = s.read_mem_stats().stack_inuse;
@@ -224,7 +224,7 @@ fn shrinking_matches_go() {
         let f = fields(line);
         let cycle = num(&f, "gc");
         if cycle > 0 {
-            s.gc_start();
+            s.gc_start(0);
             s.scan_stack(0, &mut main, true, &mut ());
             s.scan_stack(0, &mut g, true, &mut ());
             s.gc_end();
@@ -303,7 +303,7 @@ fn adaptive_starting_size_matches_go() {
             num(&f, "start_before"),
             s.starting_stack_size(),
         );
-        s.gc_start();
+        s.gc_start(0);
         for g in &mut gs {
             s.scan_stack(0, g, true, &mut ());
         }
@@ -544,7 +544,7 @@ fn large_stacks_get_their_own_span_and_wait_for_the_gc_end() {
     assert_eq!(s.stack_inuse(), 0, "no GC: straight back to the heap");
 
     let big = s.stackalloc(0, 64 * 1024);
-    s.gc_start();
+    s.gc_start(0);
     s.stackfree(0, big);
     assert_eq!(
         s.stack_inuse(),
@@ -577,7 +577,7 @@ fn shrink_halves_when_less_than_a_quarter_is_used() {
     g.sp = g.stack.hi - 100;
     let mut sizes = vec![];
     for _ in 0..6 {
-        s.gc_start();
+        s.gc_start(0);
         s.scan_stack(0, &mut g, true, &mut ());
         s.gc_end();
         sizes.push(g.size());
@@ -595,7 +595,7 @@ fn shrinking_can_be_off_or_deferred() {
     let mut s = process();
     let mut g = goroutine_at(&mut s, 1, 100);
     g.sp = g.stack.hi - 100;
-    s.gc_start();
+    s.gc_start(0);
     assert!(
         s.scan_stack(0, &mut g, false, &mut ()).is_none(),
         "in a syscall: deferred"
@@ -613,7 +613,7 @@ fn adaptive_start_follows_the_average_scanned_stack() {
     for g in &mut gs {
         descend(&mut s, g, Frame::with_size(152), 40); // ~6.4 KB used
     }
-    s.gc_start();
+    s.gc_start(0);
     for g in &mut gs {
         s.scan_stack(0, g, true, &mut ());
     }
@@ -626,7 +626,7 @@ fn adaptive_start_follows_the_average_scanned_stack() {
     assert_eq!(s.starting_stack_size(), 8192);
     assert_eq!(s.new_goroutine(0, 99).size(), 8192);
     // A GC that scans nothing goes back to 2 KiB.
-    s.gc_start();
+    s.gc_start(0);
     s.gc_end();
     assert_eq!(s.starting_stack_size(), 2048);
     assert!(s.events().iter().any(|e| e.event
@@ -637,7 +637,7 @@ fn adaptive_start_follows_the_average_scanned_stack() {
 
     let mut s = process_with(|c| c.adaptive_stack_start = false);
     let mut g = goroutine_at(&mut s, 1, 40);
-    s.gc_start();
+    s.gc_start(0);
     s.scan_stack(0, &mut g, true, &mut ());
     s.gc_end();
     assert_eq!(s.starting_stack_size(), 2048, "adaptivestackstart=0");
@@ -662,6 +662,42 @@ fn dead_goroutines_keep_stacks_of_the_starting_size() {
         s.events().last().map(|e| &e.event),
         Some(StackEvent::Free { kept: false, .. })
     ));
+    // The dead goroutine without a stack is taken first: it gets a fresh stack.
+    let g = s.new_goroutine(0, 3);
+    assert!(matches!(
+        s.events().last().map(|e| &e.event),
+        Some(StackEvent::Alloc { reused: false, .. })
+    ));
+    s.exit_goroutine(0, g);
+}
+
+fn reused_count(s: &Stacks<SimplePages>, min_goid: u64) -> usize {
+    s.events()
+        .iter()
+        .filter(
+            |e| matches!(e.event, StackEvent::Alloc { reused: true, goid, .. } if goid >= min_goid),
+        )
+        .count()
+}
+
+#[test]
+fn a_gc_frees_the_stacks_of_dead_goroutines_on_the_global_list() {
+    let mut s = process();
+    let gs: Vec<GStack> = (0..100).map(|i| s.new_goroutine(0, i)).collect();
+    for g in gs {
+        s.exit_goroutine(0, g);
+    }
+    // At 64 dead goroutines the P keeps 31 and moves 33 to the global list; twice.
+    assert_eq!(s.dead_goroutine_stacks(), 100);
+    let before = s.read_mem_stats().stack_inuse;
+    assert_eq!(before, 7 * 32 * 1024, "100 stacks of 2 KiB in 7 spans");
+    s.gc_start(0);
+    s.gc_end();
+    assert_eq!(s.dead_goroutine_stacks(), 34);
+    assert!(s.read_mem_stats().stack_inuse < before);
+    // The next goroutines reuse the 34 kept stacks, then the P takes stackless ones.
+    let _gs: Vec<GStack> = (0..40).map(|i| s.new_goroutine(0, 1000 + i)).collect();
+    assert_eq!(reused_count(&s, 1000), 34);
 }
 
 #[test]

@@ -492,8 +492,13 @@ pub struct Stacks<P: PageSource> {
     starting_stack_size: u64,
     scanned_stack_bytes: u64,
     scanned_stacks: u64,
-    /// Stacks of dead goroutines kept for reuse (`gfput` keeps stacks of the starting size).
-    dead_stacks: Vec<Stack>,
+    /// Per P, the dead goroutines kept for reuse (`p.gFree`, last in first out), with the
+    /// stack each still holds.
+    dead_gs: Vec<Vec<Option<Stack>>>,
+    /// The global list of dead goroutines (`sched.gFree`): those holding a stack, and how
+    /// many hold none.
+    global_dead_with_stack: Vec<Stack>,
+    global_dead_without_stack: u64,
     stack_inuse: u64,
     events: Vec<StackEventRecord>,
 }
@@ -514,7 +519,9 @@ impl<P: PageSource> Stacks<P> {
             starting_stack_size: STACK_MIN,
             scanned_stack_bytes: 0,
             scanned_stacks: 0,
-            dead_stacks: Vec::new(),
+            dead_gs: vec![Vec::new(); procs],
+            global_dead_with_stack: Vec::new(),
+            global_dead_without_stack: 0,
             stack_inuse: 0,
             events: Vec::new(),
         }
@@ -739,22 +746,37 @@ impl<P: PageSource> Stacks<P> {
 
     // ---- goroutines ----------------------------------------------------------------------
 
-    /// A new goroutine's stack (`newproc1`): a dead goroutine's stack of the starting size if
-    /// one is kept, else a fresh one of `startingStackSize`. SP starts [`NEWPROC_RESERVE`]
-    /// bytes below `hi`; the first [`Stacks::call`] pushes the return address to `goexit`.
+    /// A new goroutine's stack (`newproc1` → `gfget`). Dead goroutines are recycled: P `p`
+    /// takes the one it freed last (refilling its list with up to 32 from the global list,
+    /// those with stacks first). If that goroutine kept a stack of the current starting size,
+    /// the stack is reused; otherwise a stack of `startingStackSize` is allocated. SP starts
+    /// [`NEWPROC_RESERVE`] bytes below `hi`; the first [`Stacks::call`] pushes the return
+    /// address to `goexit`.
     pub fn new_goroutine(&mut self, p: usize, goid: u64) -> GStack {
-        let mut reused = false;
-        let stack = loop {
-            match self.dead_stacks.pop() {
-                Some(s) if s.size() == self.starting_stack_size => {
-                    reused = true;
-                    break s;
+        let p = p % self.dead_gs.len();
+        if self.dead_gs[p].is_empty() {
+            while self.dead_gs[p].len() < 32 {
+                if let Some(stack) = self.global_dead_with_stack.pop() {
+                    self.dead_gs[p].push(Some(stack));
+                } else if self.global_dead_without_stack > 0 {
+                    self.global_dead_without_stack -= 1;
+                    self.dead_gs[p].push(None);
+                } else {
+                    break;
                 }
-                // The starting size changed since this stack was kept (`gfget`).
-                Some(s) => self.stackfree(p, s),
-                None => break self.stackalloc(p, self.starting_stack_size),
             }
+        }
+        let kept = match self.dead_gs[p].pop().flatten() {
+            Some(stack) if stack.size() == self.starting_stack_size => Some(stack),
+            Some(stack) => {
+                // Kept when it had the right size; the starting size changed since.
+                self.stackfree(p, stack);
+                None
+            }
+            None => None,
         };
+        let reused = kept.is_some();
+        let stack = kept.unwrap_or_else(|| self.stackalloc(p, self.starting_stack_size));
         self.record(StackEvent::Alloc {
             goid,
             size: stack.size(),
@@ -768,20 +790,41 @@ impl<P: PageSource> Stacks<P> {
         }
     }
 
-    /// A goroutine exits (`gfput`): a stack of the current starting size stays with the dead
-    /// goroutine for the next `go` statement; any other size is freed.
+    /// A goroutine exits on P `p` (`gfput`): a stack of the current starting size stays with
+    /// the dead goroutine for the next `go` statement; any other size is freed. When the P has
+    /// 64 dead goroutines, it moves all but 31 to the global list.
     pub fn exit_goroutine(&mut self, p: usize, g: GStack) {
+        let p = p % self.dead_gs.len();
         let kept = g.size() == self.starting_stack_size;
         if kept {
-            self.dead_stacks.push(g.stack);
+            self.dead_gs[p].push(Some(g.stack));
         } else {
             self.stackfree(p, g.stack);
+            self.dead_gs[p].push(None);
+        }
+        if self.dead_gs[p].len() >= 64 {
+            while self.dead_gs[p].len() >= 32 {
+                match self.dead_gs[p].pop().flatten() {
+                    Some(stack) => self.global_dead_with_stack.push(stack),
+                    None => self.global_dead_without_stack += 1,
+                }
+            }
         }
         self.record(StackEvent::Free {
             goid: g.goid,
             size: g.size(),
             kept,
         });
+    }
+
+    /// How many dead goroutines hold a stack (per-P lists and the global list).
+    pub fn dead_goroutine_stacks(&self) -> usize {
+        let local: usize = self
+            .dead_gs
+            .iter()
+            .map(|l| l.iter().flatten().count())
+            .sum();
+        local + self.global_dead_with_stack.len()
     }
 
     /// A call: pushes the return address, runs the callee's prologue check (growing the stack
@@ -878,9 +921,14 @@ impl<P: PageSource> Stacks<P> {
     // ---- the garbage collector -----------------------------------------------------------
 
     /// A GC cycle starts: until [`Stacks::gc_end`], emptied stack spans are not returned to the
-    /// heap.
-    pub fn gc_start(&mut self) {
+    /// heap. Among its first root jobs (`markrootFreeGStacks`), a GC worker on P `p` frees the
+    /// stacks of the dead goroutines on the *global* list; those on per-P lists keep theirs.
+    pub fn gc_start(&mut self, p: usize) {
         self.gc_running = true;
+        for stack in std::mem::take(&mut self.global_dead_with_stack) {
+            self.stackfree(p, stack);
+            self.global_dead_without_stack += 1;
+        }
     }
 
     /// The GC scans a goroutine's stack (`scanstack`): its used size feeds the next starting
