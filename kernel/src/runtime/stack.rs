@@ -53,9 +53,30 @@
 //! and the spill area for the arguments of the functions it calls, each rounded up to 8 bytes,
 //! plus 8 bytes for the caller's frame pointer (BP), saved by every function that has a frame
 //! or makes a call ([`frame_size`]). The `CALL` instruction pushes the 8-byte return address on
-//! top, so each call consumes `framesize + 8` bytes of stack: `rec` above takes 160 bytes per
-//! level. A new goroutine starts with 32 bytes reserved at the top and the return address of
-//! `goexit` pushed below them ([`NEWPROC_RESERVE`]).
+//! top, so each call consumes `framesize + 8` bytes of stack: `func rec(n int, g uintptr)`
+//! with a `[128]byte` local is `$152-16` (128 + 16 + 8) and takes 160 bytes per level. A new
+//! goroutine starts with 32 bytes reserved at the top and the return address of `goexit`
+//! pushed below them ([`NEWPROC_RESERVE`]). With these rules the model reproduces the stack
+//! sizes the real runtime reaches exactly (`kernel/tests/runtime_stack.rs`).
+//!
+//! **Using it.** The VM keeps one [`GStack`] per goroutine and one [`Stacks`] per process, and
+//! calls [`Stacks::call`] / [`Stacks::ret`] around every Go call. Whenever a stack moves, the
+//! [`StackMover`] callbacks copy the used bytes and relocate pointers, and the returned
+//! [`Relocation`] carries the delta. The GC calls [`Stacks::gc_start`], [`Stacks::scan_stack`]
+//! for every goroutine and [`Stacks::gc_end`]. Every change is recorded as a [`StackEvent`].
+//!
+//! ```
+//! use gomem::runtime::stack::{Frame, SimplePages, StackConfig, Stacks};
+//!
+//! let mut stacks = Stacks::new(StackConfig::default(), SimplePages::new());
+//! let mut g = stacks.new_goroutine(0, 1); // P 0, goroutine 1: a 2 KiB stack
+//! let rec = Frame::new(128, 16, true); // $152
+//! for _ in 0..1000 {
+//!     stacks.call(0, &mut g, rec, &mut ()).expect("far below the limit");
+//! }
+//! assert_eq!(g.size(), 256 * 1024); // 2K → 4K → … → 256K: seven growths
+//! assert_eq!(stacks.read_mem_stats().stack_inuse, 256 * 1024);
+//! ```
 //!
 //! Go's counterparts: `runtime/stack.go` (allocation, growth, shrinking, starting size),
 //! `runtime/proc.go` (`newproc1`, `gfput`/`gfget`, `maxstacksize`), `runtime/mgcmark.go`
@@ -504,7 +525,8 @@ pub struct Stacks<P: PageSource> {
 }
 
 impl<P: PageSource> Stacks<P> {
-    /// An empty process.
+    /// An empty process with `config.procs` Ps (at least one). Every method taking a `p` acts
+    /// on behalf of that P (`0..procs`): its stack cache and its list of dead goroutines.
     pub fn new(config: StackConfig, pages: P) -> Stacks<P> {
         let procs = config.procs.max(1);
         Stacks {
@@ -699,7 +721,6 @@ impl<P: PageSource> Stacks<P> {
             "stack size {size} is not a power of two ≥ 2 KiB"
         );
         let lo = if let Some(order) = small_order(size) {
-            let p = p % self.caches.len();
             if self.caches[p][order].list.is_empty() {
                 self.cache_refill(p, order);
             }
@@ -728,7 +749,6 @@ impl<P: PageSource> Stacks<P> {
             "bad stack size {size}"
         );
         if let Some(order) = small_order(size) {
-            let p = p % self.caches.len();
             if self.caches[p][order].size >= STACK_CACHE_SIZE {
                 self.cache_release(p, order);
             }
@@ -753,7 +773,6 @@ impl<P: PageSource> Stacks<P> {
     /// [`NEWPROC_RESERVE`] bytes below `hi`; the first [`Stacks::call`] pushes the return
     /// address to `goexit`.
     pub fn new_goroutine(&mut self, p: usize, goid: u64) -> GStack {
-        let p = p % self.dead_gs.len();
         if self.dead_gs[p].is_empty() {
             while self.dead_gs[p].len() < 32 {
                 if let Some(stack) = self.global_dead_with_stack.pop() {
@@ -794,7 +813,6 @@ impl<P: PageSource> Stacks<P> {
     /// the dead goroutine for the next `go` statement; any other size is freed. When the P has
     /// 64 dead goroutines, it moves all but 31 to the global list.
     pub fn exit_goroutine(&mut self, p: usize, g: GStack) {
-        let p = p % self.dead_gs.len();
         let kept = g.size() == self.starting_stack_size;
         if kept {
             self.dead_gs[p].push(Some(g.stack));
