@@ -10,6 +10,7 @@
 #     rec.txt       stack size and StackInuse change for recursion depths 10 … 1,000,000
 #     shrink.txt    a 16 MiB stack parked at its top frame, shrinking over 14 runtime.GC()
 #     adaptive.txt  the starting stack size after one GC, GODEBUG=adaptivestackstart=1 and 0
+#     many.txt      StackInuse change for 7, 1,000 and 10,000 parked goroutines (2 KiB stacks)
 #     overflow.txt  the fatal error of endless recursion (addresses redacted) + exit status
 #   Every measurement runs with GOMAXPROCS=1 and is repeated RUNS times (default 3); the
 #   script fails if the repetitions disagree, so the goldens only hold deterministic numbers.
@@ -78,6 +79,11 @@ run() {
 	done
 } >"$OUT/adaptive.txt"
 
+{
+	echo "# many N: N goroutines parked at their first frame, GOMAXPROCS=1, GC off"
+	for n in 7 1000 10000; do run many "$n"; done
+} >"$OUT/many.txt"
+
 # Endless recursion: keep the first lines of stderr (addresses and the traceback vary) and the
 # exit status; the stack bounds on line 2 are replaced by their difference.
 set +e
@@ -94,4 +100,4 @@ set -e
 	echo "exit status $status"
 } >"$OUT/overflow.txt"
 
-echo "wrote $OUT/{frames,rec,shrink,adaptive,overflow}.txt"
+echo "wrote $OUT/{frames,rec,shrink,adaptive,many,overflow}.txt"

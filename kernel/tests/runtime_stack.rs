@@ -3,8 +3,8 @@
 //! `scripts/golden-stack.sh` runs the Go program in `tests/stack/go` and writes
 //! `tests/stack/golden/*.txt` (never edited by hand). The golden tests below replay the same
 //! goroutines in the simulator, with the frame sizes the real compiler chose (`frames.txt`), and
-//! compare stack sizes, `StackInuse` changes, shrinking, the adaptive starting size and the
-//! overflow error. Every comparison has a key; a key whose numbers differ must be listed with
+//! compare stack sizes, `StackInuse` changes (growth, shrinking, many goroutines), the
+//! adaptive starting size and the overflow error. Every comparison has a key; a key whose numbers differ must be listed with
 //! its reason in `tests/stack/DIFFERENCES.md` (`- key: reason`), and a listed key that agrees
 //! again must be removed from it (a ratchet). The unit tests after them pin the mechanics.
 
@@ -315,6 +315,29 @@ fn adaptive_starting_size_matches_go() {
         );
     }
     checks.finish("adaptive");
+}
+
+/// `many N`: N goroutines park at their first frame. Their 2 KiB stacks fill 32 KiB spans, 16
+/// per span; the first few fill the free slots of the span the main goroutine's stack is in.
+#[test]
+fn many_parked_goroutines_match_go() {
+    let mut checks = Checks::default();
+    for line in golden("many.txt").lines().filter(|l| !l.starts_with('#')) {
+        let f = fields(line);
+        let n = num(&f, "goroutines");
+        let mut s = process();
+        let _main = s.new_goroutine(0, 1);
+        let before = s.read_mem_stats().stack_inuse;
+        let gs: Vec<GStack> = (0..n).map(|i| s.new_goroutine(0, 10 + i)).collect();
+        let delta = s.read_mem_stats().stack_inuse - before;
+        checks.check(format!("many n={n} start"), num(&f, "start"), gs[0].size());
+        checks.check(
+            format!("many n={n} stackinuse_delta"),
+            num(&f, "stackinuse_delta"),
+            delta,
+        );
+    }
+    checks.finish("many");
 }
 
 /// Endless recursion: the growth from 512 MiB to 1 GiB exceeds the 1,000,000,000-byte limit.

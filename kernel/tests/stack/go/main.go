@@ -11,6 +11,7 @@
 //	adaptive N D N goroutines park at recursion depth D; after one runtime.GC() the runtime's
 //	             starting stack size for new goroutines is read
 //	overflow     recurse without end (the runtime kills the program with exit status 2)
+//	many N       N goroutines park at their first frame; the StackInuse change is reported
 package main
 
 import (
@@ -142,5 +143,18 @@ func main() {
 		for {
 			sink += rec(1<<62, getg())
 		}
+	case "many":
+		n := arg(2)
+		before := stackInuse()
+		ready, release := make(chan struct{}), make(chan struct{})
+		for i := 0; i < n; i++ {
+			go func() {
+				ready <- struct{}{}
+				<-release
+			}()
+			<-ready
+		}
+		fmt.Printf("goroutines=%d start=%d stackinuse_delta=%d\n", n, startingSize(), stackInuse()-before)
+		close(release)
 	}
 }
