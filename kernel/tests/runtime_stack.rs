@@ -112,6 +112,15 @@ fn process() -> Stacks<SimplePages> {
     Stacks::new(StackConfig::default(), SimplePages::new())
 }
 
+/// A process whose main goroutine holds a 2 KiB stack (so an order-0 span exists, as in real
+/// Go), and its `StackInuse` as `ReadMemStats` reports it.
+fn process_after_main() -> (Stacks<SimplePages>, u64) {
+    let mut s = process();
+    s.new_goroutine(0, 1);
+    let before = s.read_mem_stats().stack_inuse;
+    (s, before)
+}
+
 fn process_with(change: impl FnOnce(&mut StackConfig)) -> Stacks<SimplePages> {
     let mut config = StackConfig::default();
     change(&mut config);
@@ -160,10 +169,7 @@ fn recursion_depths_match_go() {
     for line in golden("rec.txt").lines().filter(|l| !l.starts_with('#')) {
         let f = fields(line);
         let d = num(&f, "depth");
-        let mut s = process();
-        // The main goroutine already holds a 2 KiB stack: order-0 spans are never empty.
-        let _main = s.new_goroutine(0, 1);
-        let before = s.read_mem_stats().stack_inuse;
+        let (mut s, before) = process_after_main();
         let mut g = s.new_goroutine(0, 2);
         for name in ["main.main.gowrap1", "main.worker"] {
             s.call(0, &mut g, fr[name], &mut ()).expect("no overflow");
@@ -325,9 +331,7 @@ fn many_parked_goroutines_match_go() {
     for line in golden("many.txt").lines().filter(|l| !l.starts_with('#')) {
         let f = fields(line);
         let n = num(&f, "goroutines");
-        let mut s = process();
-        let _main = s.new_goroutine(0, 1);
-        let before = s.read_mem_stats().stack_inuse;
+        let (mut s, before) = process_after_main();
         let gs: Vec<GStack> = (0..n).map(|i| s.new_goroutine(0, 10 + i)).collect();
         let delta = s.read_mem_stats().stack_inuse - before;
         checks.check(format!("many n={n} start"), num(&f, "start"), gs[0].size());
