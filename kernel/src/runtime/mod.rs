@@ -1,0 +1,3 @@
+//! The Go runtime model: goroutine stacks (and, merged from other branches, the heap).
+
+pub mod stack;

@@ -1,0 +1,3 @@
+module gomem/stackgolden
+
+go 1.27
