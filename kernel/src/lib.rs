@@ -20,6 +20,7 @@ pub mod escape;
 pub mod explain;
 pub mod inline;
 pub mod ir;
+pub mod runtime;
 pub mod syntax;
 pub mod types;
 
