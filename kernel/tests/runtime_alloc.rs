@@ -541,3 +541,24 @@ fn deterministic() {
     };
     assert_eq!(run(), run());
 }
+
+/// Speed check (run with `cargo test --release -p gomem --test runtime_alloc -- --ignored`):
+/// 5 million small allocations, as the VM benchmark does.
+#[test]
+#[ignore]
+fn malloc_speed() {
+    let mut h = heap();
+    let t = ptr_type(&mut h);
+    let start = std::time::Instant::now();
+    let mut x = 0u64;
+    for i in 0..5_000_000u64 {
+        x ^= h.malloc(
+            0,
+            8 + (i % 8) * 8,
+            if i % 2 == 0 { t } else { TypeInfo::noscan() },
+        );
+    }
+    let ns = start.elapsed().as_nanos() as f64 / 5e6;
+    eprintln!("malloc: {ns:.1} ns per small allocation ({x:#x})");
+    assert_eq!(h.read_mem_stats().mallocs, 5_000_000);
+}

@@ -141,60 +141,62 @@ impl Memory {
         None
     }
 
+    /// Splits `[addr, addr+len)` into per-page pieces `(address, offset in page, length,
+    /// bytes before this piece)`.
+    fn pieces(addr: u64, len: usize) -> impl Iterator<Item = (u64, usize, usize, usize)> {
+        let mut done = 0usize;
+        std::iter::from_fn(move || {
+            if done >= len {
+                return None;
+            }
+            let a = addr.wrapping_add(done as u64);
+            let off = (a % MEM_PAGE) as usize;
+            let n = (MEM_PAGE as usize - off).min(len - done);
+            let piece = (a, off, n, done);
+            done += n;
+            Some(piece)
+        })
+    }
+
     /// Reads `buf.len()` bytes at `addr`.
     pub fn read_bytes(&self, addr: u64, buf: &mut [u8]) -> Result<(), Fault> {
-        let mut done = 0usize;
-        while done < buf.len() {
-            let a = addr.wrapping_add(done as u64);
+        for (a, off, n, done) in Self::pieces(addr, buf.len()) {
             let (ri, pi) = self.locate(a).ok_or(Fault {
                 addr: a,
                 write: false,
             })?;
-            let off = (a % MEM_PAGE) as usize;
-            let n = (MEM_PAGE as usize - off).min(buf.len() - done);
             match &self.regions[ri].pages[pi] {
                 Some(p) => buf[done..done + n].copy_from_slice(&p[off..off + n]),
                 None => buf[done..done + n].fill(0),
             }
-            done += n;
         }
         Ok(())
     }
 
     /// Writes `data` at `addr`.
     pub fn write_bytes(&mut self, addr: u64, data: &[u8]) -> Result<(), Fault> {
-        let mut done = 0usize;
-        while done < data.len() {
-            let a = addr.wrapping_add(done as u64);
+        for (a, off, n, done) in Self::pieces(addr, data.len()) {
             let (ri, pi) = self.locate(a).ok_or(Fault {
                 addr: a,
                 write: true,
             })?;
-            let off = (a % MEM_PAGE) as usize;
-            let n = (MEM_PAGE as usize - off).min(data.len() - done);
             let page =
                 self.regions[ri].pages[pi].get_or_insert_with(|| Box::new([0; MEM_PAGE as usize]));
             page[off..off + n].copy_from_slice(&data[done..done + n]);
-            done += n;
         }
         Ok(())
     }
 
     /// Sets `len` bytes at `addr` to zero (without materialising untouched pages).
     pub fn zero(&mut self, addr: u64, len: u64) -> Result<(), Fault> {
-        let mut done = 0u64;
-        while done < len {
-            let a = addr.wrapping_add(done);
+        for (a, off, n, _) in Self::pieces(addr, len as usize) {
             let (ri, pi) = self.locate(a).ok_or(Fault {
                 addr: a,
                 write: true,
             })?;
-            let off = (a % MEM_PAGE) as usize;
-            let n = (MEM_PAGE - off as u64).min(len - done);
             if let Some(p) = &mut self.regions[ri].pages[pi] {
-                p[off..off + n as usize].fill(0);
+                p[off..off + n].fill(0);
             }
-            done += n;
         }
         Ok(())
     }
