@@ -31,6 +31,16 @@ done
 if ! diff -u "$ROOT/kernel/stdlib/inline-costs.txt" "$TMP/inline-costs.txt"; then
 	status=1
 fi
+# Size-class table: regenerate from the toolchain's sizeclasses.go and diff.
+python3 "$ROOT/scripts/gen-sizeclasses.py" "$TMP/sizeclass_table.rs"
+if ! diff -u "$ROOT/kernel/src/runtime/sizeclass_table.rs" "$TMP/sizeclass_table.rs"; then
+	status=1
+fi
+# Allocator goldens (ReadMemStats deltas of real Go programs).
+"$ROOT/scripts/golden-alloc.sh" "$TMP/alloc-golden"
+if ! diff -r -u "$ROOT/kernel/tests/alloc/golden" "$TMP/alloc-golden"; then
+	status=1
+fi
 if [ "$status" -ne 0 ]; then
 	echo "check-goldens: MISMATCH between committed goldens and $(go env GOVERSION) output" >&2
 else
