@@ -31,6 +31,17 @@ done
 if ! diff -u "$ROOT/kernel/stdlib/inline-costs.txt" "$TMP/inline-costs.txt"; then
 	status=1
 fi
+# Run corpus (stdout/stderr/exit status of real `go run`-equivalent runs).
+mkdir -p "$TMP/run-golden" "$TMP/bench-golden"
+"$ROOT/scripts/golden-run.sh" "$TMP/run-golden"
+if ! diff -r -u "$ROOT/kernel/tests/run/golden" "$TMP/run-golden"; then
+	status=1
+fi
+# Benchmark corpus (allocs/op, B/op of real `go test -benchmem`).
+"$ROOT/scripts/golden-bench.sh" "$TMP/bench-golden"
+if ! diff -r -u "$ROOT/kernel/tests/bench/golden" "$TMP/bench-golden"; then
+	status=1
+fi
 if [ "$status" -ne 0 ]; then
 	echo "check-goldens: MISMATCH between committed goldens and $(go env GOVERSION) output" >&2
 else
