@@ -1,0 +1,11 @@
+package main
+
+import "fmt"
+
+func main() {
+	defer fmt.Println("outer deferred print")
+	defer func() {
+		panic("second")
+	}()
+	panic("first")
+}
