@@ -459,7 +459,9 @@ impl Cx<'_> {
         func.params = orig.params.iter().map(|v| vmap[v]).collect();
         func.results = orig.results.iter().map(|v| vmap[v]).collect();
         func.dcl = orig.dcl.iter().map(|v| vmap[v]).collect();
-        let mut body = func.body.clone();
+        // The copy starts from the closure as it was when found inlinable (before calls in it
+        // were inlined), like the callee body it is part of.
+        let mut body = self.bodies.get(&f).cloned().unwrap_or_else(|| func.body.clone());
         rename_vars(self.prog, &mut body, &vmap);
         func.body = body;
         self.prog.funcs.push(Some(func));
