@@ -461,7 +461,11 @@ impl Cx<'_> {
         func.dcl = orig.dcl.iter().map(|v| vmap[v]).collect();
         // The copy starts from the closure as it was when found inlinable (before calls in it
         // were inlined), like the callee body it is part of.
-        let mut body = self.bodies.get(&f).cloned().unwrap_or_else(|| func.body.clone());
+        let mut body = self
+            .bodies
+            .get(&f)
+            .cloned()
+            .unwrap_or_else(|| func.body.clone());
         rename_vars(self.prog, &mut body, &vmap);
         func.body = body;
         self.prog.funcs.push(Some(func));

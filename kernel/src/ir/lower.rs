@@ -111,6 +111,7 @@ impl<'a> Lowerer<'a> {
         // Method wrappers come last, as the compiler generates them after the package's code.
         result?;
         self.method_wrappers();
+        self.method_value_wrappers();
         Ok(())
     }
 
@@ -171,6 +172,36 @@ impl<'a> Lowerer<'a> {
                         self.wrapper(pt, func, &path);
                     }
                 }
+            }
+        }
+    }
+
+    /// Method values `x.M` are closures over a compiler-made function `T.M-fm` that calls the
+    /// method on the bound receiver; one per method used as a value.
+    fn method_value_wrappers(&mut self) {
+        let mut methods: Vec<FuncId> = Vec::new();
+        for &f in &self.out.user_funcs.clone() {
+            super::visit::visit_func(&self.out, f, true, &mut |_| {}, &mut |e| {
+                if let ExprKind::MethodValue {
+                    method: Some(m), ..
+                } = e.kind
+                {
+                    if !methods.contains(&m) {
+                        methods.push(m);
+                    }
+                }
+            });
+        }
+        for m in methods {
+            let Some(recv) = self.tt.funcs[m as usize].recv else {
+                continue;
+            };
+            let recv_ty = self.tt.objects[recv as usize].ty;
+            let before = self.out.funcs.len();
+            self.wrapper(recv_ty, m, &[]);
+            if self.out.funcs.len() > before {
+                let w = self.out.func_mut(before as FuncId);
+                w.name = format!("{}-fm", self.tt.funcs[m as usize].name);
             }
         }
     }
