@@ -387,10 +387,11 @@ fn resolve(
                 callee: Callee::Func(g),
                 ..
             } => Some(*g),
+            // A variable captured from an enclosing function is not followed.
             ExprKind::Call {
                 callee: Callee::Value(v),
                 ..
-            } => match &oracle.static_value(prog, v).kind {
+            } if !is_captured(prog, f, v) => match &oracle.static_value(prog, v).kind {
                 ExprKind::FuncName(g) | ExprKind::Closure(g) | ExprKind::MethodExpr(g) => Some(*g),
                 _ => None,
             },
@@ -403,6 +404,11 @@ fn resolve(
     }
 }
 
+/// Is `v` a variable of an enclosing function (captured by the closure `f`)?
+fn is_captured(prog: &Program, f: FuncId, v: &Expr) -> bool {
+    matches!(v.kind, ExprKind::Name(var) if prog.var(var).func.is_some_and(|g| g != f))
+}
+
 /// Closures that `f` calls through a variable or directly (`f := func() {...}; f()`).
 fn called_closures(prog: &Program, f: FuncId) -> Vec<FuncId> {
     let oracle = Oracle::new(prog, outermost(prog, f));
@@ -413,6 +419,9 @@ fn called_closures(prog: &Program, f: FuncId) -> Vec<FuncId> {
             ..
         } = &e.kind
         {
+            if is_captured(prog, f, v) {
+                return;
+            }
             if let ExprKind::Closure(g) = oracle.static_value(prog, v).kind {
                 if !out.contains(&g) {
                     out.push(g);

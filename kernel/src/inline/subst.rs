@@ -138,6 +138,16 @@ impl Cx<'_> {
             kind: DiagKind::InliningCall,
             func: self.prog.func(self.caller).name.clone(),
         });
+        // Call sites already in the arguments are not new (nor inside the inlined body).
+        let mut known = Vec::new();
+        super::call_sites(
+            &[Stmt {
+                id: 0,
+                pos,
+                kind: StmtKind::Expr(e.clone()),
+            }],
+            &mut known,
+        );
         let old = std::mem::replace(&mut e.kind, ExprKind::Nil);
         let ExprKind::Call { callee, args, .. } = old else {
             unreachable!("checked above")
@@ -176,6 +186,7 @@ impl Cx<'_> {
         if let ExprKind::InlCall { body, .. } = &inl.kind {
             let mut sites = Vec::new();
             super::call_sites(body, &mut sites);
+            sites.retain(|id| !known.contains(id));
             for id in &sites {
                 self.ancestry.insert(*id, chain.clone());
             }
