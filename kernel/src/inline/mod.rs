@@ -413,7 +413,23 @@ fn is_captured(prog: &Program, f: FuncId, v: &Expr) -> bool {
 fn called_closures(prog: &Program, f: FuncId) -> Vec<FuncId> {
     let oracle = Oracle::new(prog, outermost(prog, f));
     let mut out = Vec::new();
+    // The call a go/defer statement makes is not a call for this purpose.
+    let mut go_calls = HashSet::new();
+    crate::ir::visit::visit_func(
+        prog,
+        f,
+        false,
+        &mut |s| {
+            if let crate::ir::StmtKind::Go(c) | crate::ir::StmtKind::Defer(c) = &s.kind {
+                go_calls.insert(c.id);
+            }
+        },
+        &mut |_| {},
+    );
     crate::ir::visit::visit_func(prog, f, false, &mut |_| {}, &mut |e| {
+        if go_calls.contains(&e.id) {
+            return;
+        }
         if let ExprKind::Call {
             callee: Callee::Value(v),
             ..
