@@ -357,7 +357,9 @@ impl<'a> Lowerer<'a> {
                 self.global_spec(spec, &mut stmts)?;
                 for st in stmts {
                     match &st.kind {
-                        StmtKind::Assign { src: Some(src), .. } if is_static(&self.out, src) => {
+                        StmtKind::Assign { src: Some(src), .. }
+                            if is_static(&self.out, self.tt, src) =>
+                        {
                             collect_closures(src, &mut static_closures);
                         }
                         _ => body.push(st),
@@ -2458,7 +2460,12 @@ impl<'a> Lowerer<'a> {
                 let AK::Selector { x, .. } = &func.unparen().kind else {
                     return Err(self.err(pos, "gomem: internal: interface call without selector"));
                 };
-                let recv = self.expr(x)?;
+                let mut recv = self.expr(x)?;
+                // The interface value is needed twice (method table and data word), so a
+                // receiver computed by a call is evaluated into a temporary first.
+                if contains_call(x) {
+                    recv = self.init_temp(recv);
+                }
                 let a = self.args(args)?;
                 let fty = self.ty_of(func);
                 let (a, ddd) = self.pack_variadic(pos, fty, a, ellipsis);
@@ -2716,18 +2723,32 @@ fn walk_expr(e: &ast::Expr, f: &mut dyn FnMut(&ast::Expr, bool), inc: bool) {
 }
 
 /// Can the linker lay this initialiser out statically (no code in `init`)?
-fn is_static(prog: &Program, e: &Expr) -> bool {
+fn is_static(prog: &Program, tt: &TypeTable, e: &Expr) -> bool {
     match &e.kind {
+        // The static initialiser evaluates small standard-library constructors of constants
+        // (`var ErrNotFound = errors.New("not found")`).
+        ExprKind::Call {
+            callee: Callee::Func(f),
+            args,
+            ..
+        } => {
+            let info = &tt.funcs[*f as usize];
+            info.pkg != "main"
+                && info.pragmas.iter().any(|p| p == "gomem:inline")
+                && args
+                    .iter()
+                    .all(|a| matches!(a.kind, ExprKind::Literal { .. }))
+        }
         ExprKind::Literal { .. } | ExprKind::Nil | ExprKind::FuncName(_) => true,
         ExprKind::Closure(f) => prog.func(*f).closure_vars.is_empty(),
-        ExprKind::StructLit(fs) => fs.iter().all(|(_, x)| is_static(prog, x)),
-        ExprKind::ArrayLit(es) => es.iter().all(|x| is_static(prog, x)),
+        ExprKind::StructLit(fs) => fs.iter().all(|(_, x)| is_static(prog, tt, x)),
+        ExprKind::ArrayLit(es) => es.iter().all(|x| is_static(prog, tt, x)),
         ExprKind::SliceLit {
             elems,
             implicit: false,
             ..
-        } => elems.iter().all(|x| is_static(prog, x)),
-        ExprKind::PtrLit(x) => is_static(prog, x),
+        } => elems.iter().all(|x| is_static(prog, tt, x)),
+        ExprKind::PtrLit(x) => is_static(prog, tt, x),
         ExprKind::Addr { x, .. } => matches!(x.kind, ExprKind::Global(_)),
         ExprKind::ConvIface { x, .. } | ExprKind::Conv { x, .. } => {
             matches!(x.kind, ExprKind::Literal { .. } | ExprKind::Nil)
