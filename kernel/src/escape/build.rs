@@ -43,6 +43,9 @@ impl<'a> Batch<'a, '_> {
     }
 
     fn stmt(&mut self, s: &'a Stmt) {
+        if self.prog.static_init.contains(&s.id) {
+            return;
+        }
         match &s.kind {
             StmtKind::Dcl(v) => {
                 let l = self.old_loc(*v);

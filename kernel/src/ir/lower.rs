@@ -356,14 +356,15 @@ impl<'a> Lowerer<'a> {
                 let mut stmts = Vec::new();
                 self.global_spec(spec, &mut stmts)?;
                 for st in stmts {
-                    match &st.kind {
-                        StmtKind::Assign { src: Some(src), .. }
-                            if is_static(&self.out, self.tt, src) =>
-                        {
+                    // A static initialiser stays in `init` for the inliner, but the linker
+                    // lays it out: escape analysis never sees it.
+                    if let StmtKind::Assign { src: Some(src), .. } = &st.kind {
+                        if is_static(&self.out, self.tt, src) {
                             collect_closures(src, &mut static_closures);
+                            self.out.static_init.insert(st.id);
                         }
-                        _ => body.push(st),
                     }
+                    body.push(st);
                 }
             }
         }

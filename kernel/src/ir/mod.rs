@@ -432,6 +432,8 @@ pub struct Program {
     /// Statements the compiler adds after inlining decisions are made (per-iteration loop
     /// variable copies): the inliner's cost model does not count them.
     pub synthetic: std::collections::HashSet<StmtId>,
+    /// Package-variable initialisers the linker lays out statically: not analysed for escapes.
+    pub static_init: std::collections::HashSet<StmtId>,
 }
 
 impl Func {
