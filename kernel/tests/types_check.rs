@@ -318,3 +318,33 @@ func main() {
     "#]]
     .assert_eq(&out);
 }
+
+/// The checker never panics: every corpus program with one line deleted, and a few
+/// pathological programs, must produce a result or diagnostics.
+#[test]
+fn no_panics_on_broken_programs() {
+    let mut inputs: Vec<String> = vec![
+        "package main\ntype T [2]T\ntype U struct{ t T }\nfunc main() { var u U; _ = u }\n".into(),
+        "package main\ntype A struct{ b B }\ntype B struct{ a A }\nfunc main() { var a A; _ = a }\n".into(),
+        "package main\ntype A B\ntype B A\nfunc main() {}\n".into(),
+        "package main\nvar x = y\nvar y = x\nfunc main() {}\n".into(),
+        "package main\nconst c = -9223372036854775807 - 1 - 1\nfunc main() { println(-c, c << 200, c / 0) }\n".into(),
+        "package main\nfunc main() { x := [3]int{5: 1}; _ = x[10]; var s string; _ = s[1:2:3] }\n".into(),
+        "package main\nimport \"unsafe\"\nfunc main() {}\n".into(),
+        "package main\nimport \"net/http\"\nfunc main() {}\n".into(),
+    ];
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/escape/corpus");
+    for path in go_files(&dir).iter().step_by(7) {
+        let src = std::fs::read_to_string(path).unwrap();
+        let lines: Vec<&str> = src.lines().collect();
+        for i in 1..lines.len() {
+            let mut l = lines.clone();
+            l.remove(i);
+            inputs.push(l.join("\n"));
+        }
+    }
+    for src in &inputs {
+        let r = std::panic::catch_unwind(|| errors_of("./x.go", src));
+        assert!(r.is_ok(), "panic on:\n{src}");
+    }
+}
