@@ -348,3 +348,164 @@ fn no_panics_on_broken_programs() {
         assert!(r.is_ok(), "panic on:\n{src}");
     }
 }
+
+/// The per-expression facts escape analysis consumes: call kinds, selections, implicit
+/// interface conversions and final types of untyped constants, by source position.
+fn facts(p: &Program) -> String {
+    let file = &p.files[p.user_file];
+    let info = &p.infos[p.user_file];
+    let t = &p.table;
+    let mut lines = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    fn all_ids(v: &serde_json::Value, out: &mut Vec<(u32, u32, u32, String)>) {
+        if let serde_json::Value::Object(m) = v {
+            if let (Some(id), Some(pos), Some(kind)) = (m.get("id"), m.get("pos"), m.get("kind")) {
+                let k = match kind {
+                    serde_json::Value::Object(km) => km.keys().next().cloned().unwrap_or_default(),
+                    serde_json::Value::String(s) => s.clone(),
+                    _ => String::new(),
+                };
+                out.push((
+                    pos["line"].as_u64().unwrap_or(0) as u32,
+                    pos["col"].as_u64().unwrap_or(0) as u32,
+                    id.as_u64().unwrap_or(0) as u32,
+                    k,
+                ));
+            }
+            m.values().for_each(|x| all_ids(x, out));
+        } else if let serde_json::Value::Array(a) = v {
+            a.iter().for_each(|x| all_ids(x, out));
+        }
+    }
+    // Every expression of the file, found through its serialized form: `(line, col, id, kind)`.
+    let mut ids = Vec::new();
+    all_ids(&serde_json::to_value(&file.decls).unwrap(), &mut ids);
+    ids.sort();
+    for (line, col, id, kind) in ids {
+        if !seen.insert(id) {
+            continue;
+        }
+        let mut parts = Vec::new();
+        if let Some(c) = info.calls.get(&id) {
+            let c = match c {
+                gomem::types::CallKind::Static(f) => {
+                    format!("static {}", t.funcs[*f as usize].name)
+                }
+                gomem::types::CallKind::Method {
+                    func,
+                    path,
+                    recv_addr,
+                    recv_deref,
+                } => {
+                    format!(
+                        "method {} path={path:?} addr={recv_addr} deref={recv_deref}",
+                        t.funcs[*func as usize].name
+                    )
+                }
+                gomem::types::CallKind::Conversion(ty) => {
+                    format!("conversion {}", t.type_string(*ty))
+                }
+                other => format!("{other:?}"),
+            };
+            parts.push(format!("call: {c}"));
+        }
+        if let Some(s) = info.selections.get(&id) {
+            if let gomem::types::Selection::Field { path, indirect } = s {
+                parts.push(format!("field path={path:?} indirect={indirect}"));
+            }
+        }
+        if let Some(&i) = info.implicit_iface.get(&id) {
+            let ty = info
+                .types
+                .get(&id)
+                .map(|tv| t.type_string(tv.ty))
+                .unwrap_or_default();
+            parts.push(format!("to-iface {} from {ty}", t.type_string(i)));
+        }
+        if let Some(&f) = info.func_lits.get(&id) {
+            parts.push(format!("closure {}", t.funcs[f as usize].name));
+        }
+        if kind == "BasicLit" {
+            if let Some(tv) = info.types.get(&id) {
+                parts.push(format!("lit: {}", t.type_string(tv.ty)));
+            }
+        }
+        if !parts.is_empty() {
+            lines.push(format!("{line}:{col} {}", parts.join("; ")));
+        }
+    }
+    lines.join("\n") + "\n"
+}
+
+#[test]
+fn facts_for_escape_analysis() {
+    let p = check(
+        r#"package main
+
+import (
+	"errors"
+	"fmt"
+)
+
+type Inner struct{ v int }
+
+func (in *Inner) Bump() { in.v++ }
+
+type Outer struct {
+	*Inner
+	name string
+}
+
+func (o Outer) Name() string { return o.name }
+
+var sink any
+
+func main() {
+	o := Outer{Inner: &Inner{}, name: "x"}
+	o.Bump()
+	p := &o
+	_ = p.Name()
+	fmt.Println(o.v, 1<<3, 2.5, "s")
+	var err error = errors.New("e")
+	sink = o
+	m := map[any]int{1: 2}
+	m[o.name]++
+	b := []byte("hi")
+	f := func() int { return len(b) + o.v }
+	_ = f()
+	if err == nil {
+		panic(err)
+	}
+}
+"#,
+    )
+    .unwrap();
+    expect![[r#"
+        10:29 field path=[0] indirect=true
+        17:40 field path=[1] indirect=false
+        22:36 lit: string
+        23:8 call: method (*Inner).Bump path=[0] addr=false deref=false
+        25:12 call: method Outer.Name path=[] addr=false deref=true
+        26:13 call: static fmt.Println
+        26:15 field path=[0, 0] indirect=true; to-iface any from int
+        26:19 lit: int
+        26:20 to-iface any from int
+        26:22 lit: int
+        26:25 to-iface any from float64; lit: float64
+        26:30 to-iface any from string; lit: string
+        27:28 call: static errors.New
+        27:29 lit: string
+        28:9 to-iface any from Outer
+        29:19 to-iface any from int; lit: int
+        29:22 lit: int
+        30:5 field path=[1] indirect=false; to-iface any from string
+        31:13 call: conversion []byte
+        31:14 lit: string
+        32:7 closure main.func1
+        32:30 call: Builtin(Len)
+        32:37 field path=[0, 0] indirect=true
+        33:7 call: Dynamic
+        35:8 call: Builtin(Panic)
+    "#]]
+    .assert_eq(&facts(&p));
+}

@@ -524,7 +524,7 @@ impl<'a> Checker<'a> {
                 };
                 let n = self.array_len(len);
                 let t = self.type_expr(elem);
-                self.check_direct_cycle(t, elem.pos);
+                self.check_direct_cycle(t);
                 self.table.intern(Type::Array { len: n, elem: t })
             }
             ExprKind::MapType { key, value } => {
@@ -565,7 +565,7 @@ impl<'a> Checker<'a> {
                 let mut fs: Vec<StructField> = Vec::new();
                 for f in fields {
                     let t = self.type_expr(&f.ty);
-                    self.check_direct_cycle(t, f.ty.pos);
+                    self.check_direct_cycle(t);
                     let name = match &f.name {
                         Some(n) => n.name.clone(),
                         None => embedded_name(&f.ty),
@@ -634,7 +634,7 @@ impl<'a> Checker<'a> {
 
     /// A struct field or array element whose type is a defined type still being resolved
     /// would contain itself.
-    fn check_direct_cycle(&mut self, t: TypeId, pos: Pos) {
+    fn check_direct_cycle(&mut self, t: TypeId) {
         if self.table.is_named(t) && self.table.underlying(t) == INVALID {
             let declaring = self
                 .resolving
