@@ -409,10 +409,8 @@ fn facts(p: &Program) -> String {
             };
             parts.push(format!("call: {c}"));
         }
-        if let Some(s) = info.selections.get(&id) {
-            if let gomem::types::Selection::Field { path, indirect } = s {
-                parts.push(format!("field path={path:?} indirect={indirect}"));
-            }
+        if let Some(gomem::types::Selection::Field { path, indirect }) = info.selections.get(&id) {
+            parts.push(format!("field path={path:?} indirect={indirect}"));
         }
         if let Some(&i) = info.implicit_iface.get(&id) {
             let ty = info
