@@ -507,3 +507,44 @@ func main() {
     "#]]
     .assert_eq(&facts(&p));
 }
+
+/// Prelude types a lesson can measure have Go's sizes (values from `unsafe.Sizeof`).
+#[test]
+fn prelude_type_sizes_match_go() {
+    let p = check(
+        r#"package main
+
+import (
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+)
+
+var (
+	a runtime.MemStats
+	b sync.Mutex
+	c sync.WaitGroup
+	d sync.Pool
+	e sync.RWMutex
+	f sync.Once
+	g strings.Builder
+	h time.Time
+)
+
+func main() {}
+"#,
+    )
+    .unwrap();
+    let t = &p.table;
+    let sizes: Vec<u64> = ["a", "b", "c", "d", "e", "f", "g", "h"]
+        .iter()
+        .map(|n| {
+            t.objects
+                .iter()
+                .find(|o| o.pkg == "main" && o.name == *n)
+                .map_or(0, |o| t.size_of(o.ty))
+        })
+        .collect();
+    assert_eq!(sizes, [5776, 8, 16, 40, 24, 12, 32, 24]);
+}
