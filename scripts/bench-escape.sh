@@ -11,7 +11,8 @@
 # `go list -export -deps` (warm build cache), so no stdlib package is ever
 # compiled inside the timed region and `go build`'s action cache (which would
 # otherwise replay cached -m output instead of compiling) is not involved.
-# Output (the -m lines) is written to a file, not a terminal. Each run is
+# Its -m lines are identical to big.m.txt (minus the header line and with
+# absolute instead of ./ paths). Output is written to a file, not a terminal. Each run is
 # wall-clock (date +%s%N); the script prints every run and the median.
 #
 # The gomem side runs $GOMEM_CMD the same number of times from the same

@@ -318,3 +318,233 @@ func main() {
     "#]]
     .assert_eq(&out);
 }
+
+/// The checker never panics: every corpus program with one line deleted, and a few
+/// pathological programs, must produce a result or diagnostics.
+#[test]
+fn no_panics_on_broken_programs() {
+    let mut inputs: Vec<String> = vec![
+        "package main\ntype T [2]T\ntype U struct{ t T }\nfunc main() { var u U; _ = u }\n".into(),
+        "package main\ntype A struct{ b B }\ntype B struct{ a A }\nfunc main() { var a A; _ = a }\n".into(),
+        "package main\ntype A B\ntype B A\nfunc main() {}\n".into(),
+        "package main\nvar x = y\nvar y = x\nfunc main() {}\n".into(),
+        "package main\nconst c = -9223372036854775807 - 1 - 1\nfunc main() { println(-c, c << 200, c / 0) }\n".into(),
+        "package main\nfunc main() { x := [3]int{5: 1}; _ = x[10]; var s string; _ = s[1:2:3] }\n".into(),
+        "package main\nimport \"unsafe\"\nfunc main() {}\n".into(),
+        "package main\nimport \"net/http\"\nfunc main() {}\n".into(),
+    ];
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/escape/corpus");
+    for path in go_files(&dir).iter().step_by(7) {
+        let src = std::fs::read_to_string(path).unwrap();
+        let lines: Vec<&str> = src.lines().collect();
+        for i in 1..lines.len() {
+            let mut l = lines.clone();
+            l.remove(i);
+            inputs.push(l.join("\n"));
+        }
+    }
+    for src in &inputs {
+        let r = std::panic::catch_unwind(|| errors_of("./x.go", src));
+        assert!(r.is_ok(), "panic on:\n{src}");
+    }
+}
+
+/// The per-expression facts escape analysis consumes: call kinds, selections, implicit
+/// interface conversions and final types of untyped constants, by source position.
+fn facts(p: &Program) -> String {
+    let file = &p.files[p.user_file];
+    let info = &p.infos[p.user_file];
+    let t = &p.table;
+    let mut lines = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    fn all_ids(v: &serde_json::Value, out: &mut Vec<(u32, u32, u32, String)>) {
+        if let serde_json::Value::Object(m) = v {
+            if let (Some(id), Some(pos), Some(kind)) = (m.get("id"), m.get("pos"), m.get("kind")) {
+                let k = match kind {
+                    serde_json::Value::Object(km) => km.keys().next().cloned().unwrap_or_default(),
+                    serde_json::Value::String(s) => s.clone(),
+                    _ => String::new(),
+                };
+                out.push((
+                    pos["line"].as_u64().unwrap_or(0) as u32,
+                    pos["col"].as_u64().unwrap_or(0) as u32,
+                    id.as_u64().unwrap_or(0) as u32,
+                    k,
+                ));
+            }
+            m.values().for_each(|x| all_ids(x, out));
+        } else if let serde_json::Value::Array(a) = v {
+            a.iter().for_each(|x| all_ids(x, out));
+        }
+    }
+    // Every expression of the file, found through its serialized form: `(line, col, id, kind)`.
+    let mut ids = Vec::new();
+    all_ids(&serde_json::to_value(&file.decls).unwrap(), &mut ids);
+    ids.sort();
+    for (line, col, id, kind) in ids {
+        if !seen.insert(id) {
+            continue;
+        }
+        let mut parts = Vec::new();
+        if let Some(c) = info.calls.get(&id) {
+            let c = match c {
+                gomem::types::CallKind::Static(f) => {
+                    format!("static {}", t.funcs[*f as usize].name)
+                }
+                gomem::types::CallKind::Method {
+                    func,
+                    path,
+                    recv_addr,
+                    recv_deref,
+                } => {
+                    format!(
+                        "method {} path={path:?} addr={recv_addr} deref={recv_deref}",
+                        t.funcs[*func as usize].name
+                    )
+                }
+                gomem::types::CallKind::Conversion(ty) => {
+                    format!("conversion {}", t.type_string(*ty))
+                }
+                other => format!("{other:?}"),
+            };
+            parts.push(format!("call: {c}"));
+        }
+        if let Some(gomem::types::Selection::Field { path, indirect }) = info.selections.get(&id) {
+            parts.push(format!("field path={path:?} indirect={indirect}"));
+        }
+        if let Some(&i) = info.implicit_iface.get(&id) {
+            let ty = info
+                .types
+                .get(&id)
+                .map(|tv| t.type_string(tv.ty))
+                .unwrap_or_default();
+            parts.push(format!("to-iface {} from {ty}", t.type_string(i)));
+        }
+        if let Some(&f) = info.func_lits.get(&id) {
+            parts.push(format!("closure {}", t.funcs[f as usize].name));
+        }
+        if kind == "BasicLit" {
+            if let Some(tv) = info.types.get(&id) {
+                parts.push(format!("lit: {}", t.type_string(tv.ty)));
+            }
+        }
+        if !parts.is_empty() {
+            lines.push(format!("{line}:{col} {}", parts.join("; ")));
+        }
+    }
+    lines.join("\n") + "\n"
+}
+
+#[test]
+fn facts_for_escape_analysis() {
+    let p = check(
+        r#"package main
+
+import (
+	"errors"
+	"fmt"
+)
+
+type Inner struct{ v int }
+
+func (in *Inner) Bump() { in.v++ }
+
+type Outer struct {
+	*Inner
+	name string
+}
+
+func (o Outer) Name() string { return o.name }
+
+var sink any
+
+func main() {
+	o := Outer{Inner: &Inner{}, name: "x"}
+	o.Bump()
+	p := &o
+	_ = p.Name()
+	fmt.Println(o.v, 1<<3, 2.5, "s")
+	var err error = errors.New("e")
+	sink = o
+	m := map[any]int{1: 2}
+	m[o.name]++
+	b := []byte("hi")
+	f := func() int { return len(b) + o.v }
+	_ = f()
+	if err == nil {
+		panic(err)
+	}
+}
+"#,
+    )
+    .unwrap();
+    expect![[r#"
+        10:29 field path=[0] indirect=true
+        17:40 field path=[1] indirect=false
+        22:36 lit: string
+        23:8 call: method (*Inner).Bump path=[0] addr=false deref=false
+        25:12 call: method Outer.Name path=[] addr=false deref=true
+        26:13 call: static fmt.Println
+        26:15 field path=[0, 0] indirect=true; to-iface any from int
+        26:19 lit: int
+        26:20 to-iface any from int
+        26:22 lit: int
+        26:25 to-iface any from float64; lit: float64
+        26:30 to-iface any from string; lit: string
+        27:28 call: static errors.New
+        27:29 lit: string
+        28:9 to-iface any from Outer
+        29:19 to-iface any from int; lit: int
+        29:22 lit: int
+        30:5 field path=[1] indirect=false; to-iface any from string
+        31:13 call: conversion []byte
+        31:14 lit: string
+        32:7 closure main.func1
+        32:30 call: Builtin(Len)
+        32:37 field path=[0, 0] indirect=true
+        33:7 call: Dynamic
+        35:8 call: Builtin(Panic)
+    "#]]
+    .assert_eq(&facts(&p));
+}
+
+/// Prelude types a lesson can measure have Go's sizes (values from `unsafe.Sizeof`).
+#[test]
+fn prelude_type_sizes_match_go() {
+    let p = check(
+        r#"package main
+
+import (
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+)
+
+var (
+	a runtime.MemStats
+	b sync.Mutex
+	c sync.WaitGroup
+	d sync.Pool
+	e sync.RWMutex
+	f sync.Once
+	g strings.Builder
+	h time.Time
+)
+
+func main() {}
+"#,
+    )
+    .unwrap();
+    let t = &p.table;
+    let sizes: Vec<u64> = ["a", "b", "c", "d", "e", "f", "g", "h"]
+        .iter()
+        .map(|n| {
+            t.objects
+                .iter()
+                .find(|o| o.pkg == "main" && o.name == *n)
+                .map_or(0, |o| t.size_of(o.ty))
+        })
+        .collect();
+    assert_eq!(sizes, [5776, 8, 16, 40, 24, 12, 32, 24]);
+}

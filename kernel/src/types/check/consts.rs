@@ -182,7 +182,7 @@ pub(super) fn representable(v: &ConstValue, k: BasicKind) -> Result<ConstValue, 
 pub(super) fn const_unary(op: UnaryOp, v: &ConstValue, k: Option<BasicKind>) -> Option<ConstValue> {
     Some(match (op, v) {
         (UnaryOp::Plus, _) => v.clone(),
-        (UnaryOp::Neg, ConstValue::Int(i)) => ConstValue::Int(-i),
+        (UnaryOp::Neg, ConstValue::Int(i)) => ConstValue::Int(i.checked_neg()?),
         (UnaryOp::Neg, ConstValue::Float(f)) => ConstValue::Float(-f),
         (UnaryOp::Not, ConstValue::Bool(b)) => ConstValue::Bool(!b),
         (UnaryOp::BitNot, ConstValue::Int(i)) => {

@@ -294,10 +294,7 @@ impl<'a> Checker<'a> {
                         }
                     }
                     ObjKind::Func(_) => {}
-                    _ => self.err(
-                        pos,
-                        format!("initialization cycle or invalid recursive reference to {name}"),
-                    ),
+                    _ => self.cycle_error(o, "initialization cycle for"),
                 }
             }
             return;
@@ -340,8 +337,13 @@ impl<'a> Checker<'a> {
                 spec.name.pos,
                 format!("invalid recursive type {}", spec.name.name),
             );
+            self.cyclic.insert(named);
         }
-        self.table.set_underlying(named, t);
+        // A type that contains itself keeps an invalid underlying type, so that sizes stay
+        // computable (the program is rejected anyway).
+        if !self.cyclic.contains(&named) {
+            self.table.set_underlying(named, t);
+        }
     }
 
     /// A package-level variable: all names of a multi-value spec are resolved together.
@@ -522,7 +524,7 @@ impl<'a> Checker<'a> {
                 };
                 let n = self.array_len(len);
                 let t = self.type_expr(elem);
-                self.check_direct_cycle(t, elem.pos);
+                self.check_direct_cycle(t);
                 self.table.intern(Type::Array { len: n, elem: t })
             }
             ExprKind::MapType { key, value } => {
@@ -563,7 +565,7 @@ impl<'a> Checker<'a> {
                 let mut fs: Vec<StructField> = Vec::new();
                 for f in fields {
                     let t = self.type_expr(&f.ty);
-                    self.check_direct_cycle(t, f.ty.pos);
+                    self.check_direct_cycle(t);
                     let name = match &f.name {
                         Some(n) => n.name.clone(),
                         None => embedded_name(&f.ty),
@@ -632,17 +634,54 @@ impl<'a> Checker<'a> {
 
     /// A struct field or array element whose type is a defined type still being resolved
     /// would contain itself.
-    fn check_direct_cycle(&mut self, t: TypeId, pos: Pos) {
+    fn check_direct_cycle(&mut self, t: TypeId) {
         if self.table.is_named(t) && self.table.underlying(t) == INVALID {
-            let name = self.ts(t);
             let declaring = self
                 .resolving
                 .iter()
-                .any(|&o| self.table.objects[o as usize].ty == t);
-            if declaring {
-                self.err(pos, format!("invalid recursive type {name}"));
+                .copied()
+                .find(|&o| self.table.objects[o as usize].ty == t);
+            if let Some(o) = declaring {
+                self.cycle_error(o, "invalid recursive type");
+                self.cyclic.insert(t);
             }
         }
+    }
+
+    /// Reports the cycle that leads from `o` (being resolved) back to itself, starting at
+    /// the object declared first, as Go does.
+    fn cycle_error(&mut self, o: ObjId, what: &str) {
+        let Some(start) = self.resolving.iter().position(|&r| r == o) else {
+            return;
+        };
+        let mut cycle: Vec<ObjId> = self.resolving[start..]
+            .iter()
+            .copied()
+            .filter(|&r| !matches!(self.table.objects[r as usize].kind, ObjKind::Func(_)))
+            .collect();
+        let first = (0..cycle.len())
+            .min_by_key(|&i| self.table.objects[cycle[i] as usize].pos)
+            .unwrap_or(0);
+        cycle.rotate_left(first);
+        let name = |c: &Self, r: ObjId| c.table.objects[r as usize].name.clone();
+        let pos0 = self.table.objects[cycle[0] as usize].pos;
+        let n0 = name(self, cycle[0]);
+        if cycle.len() == 1 && what == "invalid recursive type" {
+            self.err(pos0, format!("{what}: {n0} refers to itself"));
+            return;
+        }
+        let file = self.file_name();
+        let mut msg = format!("{what} {n0}");
+        for (i, &r) in cycle.iter().enumerate() {
+            let next = cycle[(i + 1) % cycle.len()];
+            let pos = self.table.objects[r as usize].pos;
+            msg.push_str(&format!(
+                "\n\t{file}:{pos}: {} refers to {}",
+                name(self, r),
+                name(self, next)
+            ));
+        }
+        self.err(pos0, msg);
     }
 
     fn array_len(&mut self, len: &'a Expr) -> u64 {

@@ -666,14 +666,7 @@ impl<'a> Checker<'a> {
                 Some(v) => {
                     if let (Some(k), false) = (k, self.table.is_untyped(xo.ty)) {
                         if representable(&v, k).is_err() {
-                            self.err_expr(
-                                e,
-                                format!(
-                                    "constant {} overflows {}",
-                                    const_string(&v),
-                                    self.ts(xo.ty)
-                                ),
-                            );
+                            self.overflow(e, &v, xo.ty);
                         }
                     }
                     xo.val = Some(v);
@@ -769,14 +762,7 @@ impl<'a> Checker<'a> {
                 Ok(v) => {
                     if let (Some(k), false) = (k, self.table.is_untyped(xo.ty)) {
                         if representable(&v, k).is_err() {
-                            self.err_expr(
-                                e,
-                                format!(
-                                    "constant {} overflows {}",
-                                    const_string(&v),
-                                    self.ts(xo.ty)
-                                ),
-                            );
+                            self.overflow(e, &v, xo.ty);
                         }
                     }
                     return Operand {
@@ -796,6 +782,17 @@ impl<'a> Checker<'a> {
             return Operand::invalid();
         }
         Operand::value(xo.ty)
+    }
+
+    /// `big * 2 (constant 200 of type int8) overflows int8`.
+    fn overflow(&mut self, e: &Expr, v: &ConstValue, t: TypeId) {
+        let op = Operand {
+            mode: Mode::Constant,
+            ty: t,
+            val: Some(v.clone()),
+        };
+        let msg = format!("{} overflows {}", self.operand_string(e, &op), self.ts(t));
+        self.err_expr(e, msg);
     }
 
     fn mismatch(
@@ -1073,8 +1070,8 @@ impl<'a> Checker<'a> {
                 let recv_deref = !ptr_recv && through_ptr;
                 if recv_addr && xo.mode != Mode::Variable {
                     let s = self.operand_string(x, &xo);
-                    self.err_expr(
-                        e,
+                    self.err(
+                        sel.pos,
                         format!(
                             "cannot call pointer method {} on {}",
                             sel.name,

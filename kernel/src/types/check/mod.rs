@@ -160,6 +160,8 @@ struct FuncCtx {
     named_results: bool,
     /// Number of function literals met so far directly inside this function.
     lits: u32,
+    /// Labels declared in the body: name, position, used by a branch.
+    labels: Vec<(String, Pos, bool)>,
 }
 
 /// A statement that `break`/`continue` may target.
@@ -199,6 +201,8 @@ pub(crate) struct Checker<'a> {
     iota: Option<i128>,
     /// `//gomem:` directives of prelude functions, by (file, line of `func`).
     directives: HashMap<(usize, u32), Vec<String>>,
+    /// Defined types found to contain themselves.
+    cyclic: HashSet<TypeId>,
 }
 
 impl<'a> Checker<'a> {
@@ -222,6 +226,7 @@ impl<'a> Checker<'a> {
             glob_lits: 0,
             iota: None,
             directives: HashMap::new(),
+            cyclic: HashSet::new(),
         };
         c.init_universe();
         c

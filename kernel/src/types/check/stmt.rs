@@ -32,6 +32,7 @@ impl<'a> Checker<'a> {
             results: results.clone(),
             named_results,
             lits: 0,
+            labels: Vec::new(),
         });
         let saved_targets = std::mem::take(&mut self.targets);
         self.open_scope();
@@ -49,6 +50,16 @@ impl<'a> Checker<'a> {
         self.close_scope();
         self.targets = saved_targets;
         self.report_unused(fid);
+        let labels = self
+            .funcs
+            .last()
+            .map(|c| c.labels.clone())
+            .unwrap_or_default();
+        for (name, pos, used) in labels {
+            if !used && name != "_" {
+                self.err(pos, format!("label {name} defined and not used"));
+            }
+        }
         self.funcs.pop();
     }
 
@@ -281,6 +292,14 @@ impl<'a> Checker<'a> {
                 body,
             } => self.range(s, key.as_ref(), value.as_ref(), *define, x, body, None),
             StmtKind::Labeled { label, stmt } => {
+                if let Some(ctx) = self.funcs.last_mut() {
+                    if ctx.labels.iter().any(|(n, _, _)| *n == label.name) {
+                        let msg = format!("label {} already defined", label.name);
+                        self.err(label.pos, msg);
+                    } else {
+                        ctx.labels.push((label.name.clone(), label.pos, false));
+                    }
+                }
                 let l = Some(label.name.clone());
                 match &stmt.kind {
                     StmtKind::For {
@@ -456,7 +475,7 @@ impl<'a> Checker<'a> {
             }
             return;
         }
-        let rtys = self.multi_rhs(s, lhs.len(), rhs);
+        let rtys = self.multi_rhs(s.pos, lhs.len(), rhs);
         let Some(rtys) = rtys else { return };
         for ((x, xo), t) in lhs.iter().zip(&lops).zip(rtys) {
             if blank(x) || !self.check_assignable_lhs(x, xo) {
@@ -499,12 +518,12 @@ impl<'a> Checker<'a> {
 
     /// `a, b = f()`, `v, ok = m[k]`: the types of the right side's values, or `None` after an
     /// error.
-    fn multi_rhs(&mut self, s: &'a Stmt, n: usize, rhs: &'a [Expr]) -> Option<Vec<TypeId>> {
+    fn multi_rhs(&mut self, pos: Pos, n: usize, rhs: &'a [Expr]) -> Option<Vec<TypeId>> {
         if rhs.len() != 1 {
             for r in rhs {
                 self.skim(r);
             }
-            let pos = rhs.first().map_or(s.pos, start_pos);
+            let pos = rhs.first().map_or(pos, start_pos);
             self.err(
                 pos,
                 format!(
@@ -616,7 +635,7 @@ impl<'a> Checker<'a> {
             }
             v
         } else {
-            match self.multi_rhs(s, lhs.len(), rhs) {
+            match self.multi_rhs(s.pos, lhs.len(), rhs) {
                 Some(ts) => ts
                     .into_iter()
                     .map(|t| (Self::default_type(t), None))
@@ -728,13 +747,9 @@ impl<'a> Checker<'a> {
             }
             return;
         }
-        let fake = Stmt {
-            pos: spec.names.first().map_or(Pos::default(), |n| n.pos),
-            kind: StmtKind::Empty,
-        };
-        let fake: &'a Stmt = Box::leak(Box::new(fake));
+        let pos = spec.names.first().map_or(Pos::default(), |n| n.pos);
         let tys = self
-            .multi_rhs(fake, n, &spec.values)
+            .multi_rhs(pos, n, &spec.values)
             .unwrap_or_else(|| vec![INVALID; n]);
         for (&o, t) in objs.iter().zip(tys) {
             let t = match declared {
@@ -920,6 +935,11 @@ impl<'a> Checker<'a> {
                 let word = if is_break { "break" } else { "continue" };
                 match label {
                     Some(l) => {
+                        if let Some(ctx) = self.funcs.last_mut() {
+                            for lab in ctx.labels.iter_mut().filter(|(n, _, _)| *n == l.name) {
+                                lab.2 = true;
+                            }
+                        }
                         let t = self
                             .targets
                             .iter()

@@ -1,0 +1,7 @@
+package main
+
+var x = y
+var y = x
+
+func main() {
+}
