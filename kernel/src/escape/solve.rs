@@ -18,7 +18,6 @@ use std::collections::VecDeque;
 
 use super::graph::*;
 use super::Batch;
-use crate::ir::VarClass;
 
 impl<'a> Batch<'a, '_> {
     pub(super) fn walk_all(&mut self) {
@@ -199,14 +198,7 @@ impl<'a> Batch<'a, '_> {
         }
         match self.locs[l].n {
             LocNode::None => "{temp}".into(),
-            LocNode::Var(v) => {
-                let var = self.prog.var(v);
-                if var.class == VarClass::Global {
-                    var.name.clone()
-                } else {
-                    var.name.clone()
-                }
-            }
+            LocNode::Var(v) => self.prog.var(v).name.clone(),
             n @ LocNode::Expr(_) => format!("{{storage for {}}}", self.loc_text_pub(n)),
         }
     }

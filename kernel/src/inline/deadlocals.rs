@@ -40,10 +40,13 @@ pub fn run(prog: &mut Program) {
     }
 }
 
+/// An assignment not yet known to be live: statement, index of the target, right-hand side.
+type Pending = (StmtId, usize, Expr);
+
 struct Visitor<'a> {
     prog: &'a Program,
     /// Per variable: `Some(pending assignments)` or `None` once live.
-    defs: HashMap<VarId, Option<Vec<(StmtId, usize, Expr)>>>,
+    defs: HashMap<VarId, Option<Vec<Pending>>>,
     order: Vec<VarId>,
 }
 

@@ -80,7 +80,7 @@ impl PartsMut for Relabel<'_, '_, '_> {
 }
 
 impl Cx<'_> {
-    pub fn inline_stmts(&mut self, list: &mut Vec<Stmt>) {
+    pub fn inline_stmts(&mut self, list: &mut [Stmt]) {
         for s in list.iter_mut() {
             s.parts_mut(self);
         }
@@ -237,9 +237,8 @@ impl Cx<'_> {
             .chain(callee.results.iter())
             .chain(callee.dcl.iter())
         {
-            if !map.contains_key(&v) {
-                let nv = self.new_var(v, pos, &prefix);
-                map.insert(v, nv);
+            if let std::collections::hash_map::Entry::Vacant(slot) = map.entry(v) {
+                slot.insert(self.new_var(v, pos, &prefix));
             }
         }
         let mut out = Vec::new();

@@ -63,15 +63,13 @@ impl Printer<'_> {
     fn write(&self, out: &mut String, mut e: &Expr, p: i32) {
         use ExprKind::*;
         // Implicit nodes print as their operand.
-        loop {
-            match &e.kind {
-                Addr { x, implicit: true }
-                | Deref { x, implicit: true }
-                | Conv { x, implicit: true }
-                | ConvIface { x, implicit: true }
-                | Init { x, .. } => e = x,
-                _ => break,
-            }
+        while let Addr { x, implicit: true }
+        | Deref { x, implicit: true }
+        | Conv { x, implicit: true }
+        | ConvIface { x, implicit: true }
+        | Init { x, .. } = &e.kind
+        {
+            e = x;
         }
         let np = prec(e);
         if p > np {

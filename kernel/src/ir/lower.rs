@@ -638,7 +638,7 @@ impl<'a> Lowerer<'a> {
         Ok(())
     }
 
-    fn lower_stmt(&mut self, s: &ast::Stmt, out: &mut Vec<Stmt>) -> LResult<Vec<Stmt>> {
+    fn lower_stmt(&mut self, s: &ast::Stmt, out: &mut [Stmt]) -> LResult<Vec<Stmt>> {
         let pos = s.pos;
         Ok(match &s.kind {
             SK::Empty => vec![],
@@ -1128,15 +1128,11 @@ impl<'a> Lowerer<'a> {
                     AK::Unary {
                         op: ast::UnaryOp::Addr,
                         x,
-                    } => {
-                        if refers_to(info, x, obj) {
-                            hit = true;
-                        }
+                    } if refers_to(info, x, obj) => {
+                        hit = true;
                     }
-                    AK::Name(_) if in_closure => {
-                        if info.uses.get(&e.id) == Some(&obj) {
-                            hit = true;
-                        }
+                    AK::Name(_) if in_closure && info.uses.get(&e.id) == Some(&obj) => {
+                        hit = true;
                     }
                     AK::Call { func, .. } => {
                         if let Some(CallKind::Method {
@@ -1160,13 +1156,11 @@ impl<'a> Lowerer<'a> {
                             }
                         }
                     }
-                    AK::Slice { x, .. } => {
-                        if refers_to(info, x, obj) {
-                            if let Type::Array { .. } =
-                                self.tt.types[self.underlying(self.ty_of(x)) as usize]
-                            {
-                                hit = true;
-                            }
+                    AK::Slice { x, .. } if refers_to(info, x, obj) => {
+                        if let Type::Array { .. } =
+                            self.tt.types[self.underlying(self.ty_of(x)) as usize]
+                        {
+                            hit = true;
                         }
                     }
                     _ => {}
