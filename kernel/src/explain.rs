@@ -57,6 +57,9 @@ fn describe_flow(flow: &str) -> String {
             if n == 1 { "" } else { "s" },
             dst
         )
+    } else if src.starts_with("{storage for ") {
+        // An allocation "is" its address: this is a pointer to it being stored.
+        format!("a pointer to {} flows into {}", name(src), dst)
     } else {
         format!("{} is copied into {}", name(src), dst)
     }

@@ -215,3 +215,19 @@ fn inline_costs_match_go() {
         "programs listed in DIFFERENCES.md (cost) now agree with real Go; remove them: {fixed:?}"
     );
 }
+
+/// `gomem escape --explain`: each heap decision is followed by the chain of flows that forces
+/// it, in words.
+#[test]
+fn explain_tells_why_a_value_moves_to_the_heap() {
+    let src = "package main\n\nfunc newInt() *int {\n\tx := 42\n\treturn &x\n}\n\nfunc main() { _ = newInt() }\n";
+    let r = gomem::escape("./x.go", src, EscapeOptions { inline: false, explain: true }).unwrap();
+    expect_test::expect![[r#"
+        ./x.go:4:2: moved to heap: x
+            the address of `x` flows into `~r0` (a result of the function)
+                via &x (address-of) at 5:9
+                via return &x (return) at 5:2
+            => the variable's address outlives its stack frame (or its loop iteration), so Go allocates it on the heap
+    "#]]
+    .assert_eq(&gomem::explain::render(&r));
+}
