@@ -28,11 +28,12 @@ RUNS="${1:-7}"
 BENCH_DIR="$ROOT/kernel/benches/escape"
 
 # ---------------------------------------------------------------------------
-# >>> GOMEM SIDE (to be filled in by the lead) <<<
-# Command that runs gomem's escape analysis (-m equivalent) on big.go, run
-# from inside $BENCH_DIR. Example shape:
-#   GOMEM_CMD="$ROOT/target/release/gomem escape -m big.go"
-GOMEM_CMD="${GOMEM_CMD:-}"
+# The gomem side: the release binary's `escape` (the -m equivalent) on the same file, run from
+# inside $BENCH_DIR. Built here if missing; set GOMEM_CMD= (empty) to skip it.
+if [ -z "${GOMEM_CMD+x}" ]; then
+	(cd "$ROOT" && cargo build --release -q -p gomem)
+	GOMEM_CMD="$ROOT/target/release/gomem escape big.go"
+fi
 # ---------------------------------------------------------------------------
 
 TMP="$(mktemp -d)"
