@@ -59,6 +59,16 @@ fn read_source(file: &str) -> Result<String, ExitCode> {
     }
 }
 
+/// The go command shows a relative file name as `./x.go`.
+fn go_display_name(file: &str) -> String {
+    let p = std::path::Path::new(file);
+    if p.is_absolute() || file.starts_with("./") || file.starts_with("../") {
+        file.to_string()
+    } else {
+        format!("./{file}")
+    }
+}
+
 /// The error text Go prints for a file it cannot open.
 fn io_reason(e: &std::io::Error) -> &'static str {
     match e.kind() {
@@ -74,7 +84,7 @@ fn escape_cmd(file: &str, inline: bool, explain: bool, json: bool) -> ExitCode {
         Err(code) => return code,
     };
     let opts = gomem::EscapeOptions { inline, explain };
-    match gomem::escape(file, &src, opts) {
+    match gomem::escape(&go_display_name(file), &src, opts) {
         Ok(report) => {
             if json {
                 println!(
