@@ -266,7 +266,11 @@ impl Field {
 
     /// A float in strconv format `verb` (`e E f g G x X b`) with default precision `prec`.
     pub fn fmt_float(&mut self, v: f64, bits: u8, verb: u8, prec: i64) {
-        let prec = if self.f.prec_present { self.f.prec } else { prec };
+        let prec = if self.f.prec_present {
+            self.f.prec
+        } else {
+            prec
+        };
         let text = format_float(v, verb, prec as i32, bits);
         // `num` always starts with a sign, so that it can be moved before zero padding.
         let mut num: Vec<u8> = if text.starts_with('-') || text.starts_with('+') {
@@ -282,15 +286,14 @@ impl Field {
         if num[1] == b'I' || num[1] == b'N' {
             // Infinities keep their sign (+Inf); NaN has none unless asked for.
             let start = usize::from(num[1] == b'N' && !self.f.space && !self.f.plus);
-            self.pad_spaces(&num[start..].to_vec());
+            self.pad_spaces(&num[start..]);
             return;
         }
         if self.f.sharp && verb != b'b' {
             self.sharp_float(&mut num, verb, prec);
         }
         if self.f.plus || num[0] != b'+' {
-            if self.f.zero && !self.f.minus && self.f.wid_present && self.f.wid > num.len() as i64
-            {
+            if self.f.zero && !self.f.minus && self.f.wid_present && self.f.wid > num.len() as i64 {
                 self.buf.push(num[0]);
                 self.write_padding(self.f.wid - num.len() as i64);
                 self.write(&num[1..]);

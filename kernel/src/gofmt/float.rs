@@ -93,7 +93,10 @@ pub(crate) fn format_float(v: f64, fmt: u8, prec: i32, bits: u8) -> String {
     let mut prec = prec;
     let shortest = prec < 0;
     let d = if v == 0.0 {
-        Decimal { digits: Vec::new(), dp: 0 }
+        Decimal {
+            digits: Vec::new(),
+            dp: 0,
+        }
     } else if shortest {
         let d = if bits == 32 {
             Decimal::from_exp(&format!("{:e}", a as f32))
@@ -143,7 +146,7 @@ fn layout(neg: bool, d: &Decimal, mut prec: i32, mut fmt: u8, shortest: bool) ->
                 prec = nd;
             }
             prec -= 1;
-            fmt = fmt - b'g' + b'e';
+            fmt = fmt + b'e' - b'g';
         } else {
             if prec > dp {
                 prec = nd;

@@ -89,8 +89,14 @@ impl Printer {
             }
             // An explicit argument index: %[2]d.
             let mut after_index;
-            (arg_num, i, after_index) =
-                self.arg_number(arg_num, format, i, args.len(), &mut reordered, &mut good_arg_num);
+            (arg_num, i, after_index) = self.arg_number(
+                arg_num,
+                format,
+                i,
+                args.len(),
+                &mut reordered,
+                &mut good_arg_num,
+            );
             if i < end && format[i] == b'*' {
                 i += 1;
                 let (n, ok) = int_from_arg(&args, &mut arg_num);
@@ -659,14 +665,12 @@ pub(crate) fn compare_keys(a: &Value, b: &Value) -> Ordering {
         (Value::Uint { v: x, .. }, Value::Uint { v: y, .. }) => x.cmp(y),
         (Value::String { s: x, .. }, Value::String { s: y, .. }) => x.cmp(y),
         (Value::Bool { v: x, .. }, Value::Bool { v: y, .. }) => x.cmp(y),
-        (Value::Float { v: x, .. }, Value::Float { v: y, .. }) => {
-            match (x.is_nan(), y.is_nan()) {
-                (true, true) => Ordering::Equal,
-                (true, false) => Ordering::Less,
-                (false, true) => Ordering::Greater,
-                _ => x.partial_cmp(y).unwrap_or(Ordering::Equal),
-            }
-        }
+        (Value::Float { v: x, .. }, Value::Float { v: y, .. }) => match (x.is_nan(), y.is_nan()) {
+            (true, true) => Ordering::Equal,
+            (true, false) => Ordering::Less,
+            (false, true) => Ordering::Greater,
+            _ => x.partial_cmp(y).unwrap_or(Ordering::Equal),
+        },
         (Value::Pointer { addr: x, .. }, Value::Pointer { addr: y, .. })
         | (Value::Chan { addr: x, .. }, Value::Chan { addr: y, .. }) => x.cmp(y),
         (Value::Struct { fields: x, .. }, Value::Struct { fields: y, .. }) => x
