@@ -18,6 +18,7 @@ pub mod api;
 pub mod diag;
 pub mod escape;
 pub mod explain;
+pub mod gofmt;
 pub mod inline;
 pub mod ir;
 pub mod runtime;

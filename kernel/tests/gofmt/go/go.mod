@@ -1,0 +1,3 @@
+module gofmtgolden
+
+go 1.27.3
