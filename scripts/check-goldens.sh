@@ -27,6 +27,7 @@ step bash scripts/golden-run.sh              # program output and exit status
 step bash scripts/golden-bench.sh            # allocs/op and B/op
 step sh scripts/golden-syntax.sh             # syntax errors
 step sh scripts/golden-types.sh              # type errors
+step bash scripts/golden-gofmt.sh            # fmt formatting
 
 changed="$(git status --porcelain -- kernel scripts)"
 if [ -n "$changed" ]; then
