@@ -1384,6 +1384,38 @@ impl<'a> Lowerer<'a> {
         Ok(stmts)
     }
 
+    /// `t1, t2 := call` for a call with several results: the statements, and the temporaries
+    /// as expressions.
+    fn results_to_temps(&mut self, call: Expr, tys: &[TypeId], pos: Pos) -> (Vec<Stmt>, Vec<Expr>) {
+        let mut stmts = Vec::new();
+        let mut temps = Vec::new();
+        for &ty in tys {
+            let v = self.temp(ty, pos);
+            stmts.push(self.stmt(pos, StmtKind::Dcl(v)));
+            temps.push(v);
+        }
+        let names = |l: &mut Self| -> Vec<Expr> {
+            temps
+                .iter()
+                .map(|&v| l.node(pos, l.out.vars[v as usize].ty, ExprKind::Name(v)))
+                .collect()
+        };
+        let lhs = names(self);
+        let asg = self.stmt(
+            pos,
+            StmtKind::Assign2Func {
+                lhs,
+                call,
+                define: true,
+            },
+        );
+        for &v in &temps {
+            self.out.vars[v as usize].defn = Some(asg.id);
+        }
+        stmts.push(asg);
+        (stmts, names(self))
+    }
+
     fn ret(&mut self, pos: Pos, es: &[ast::Expr]) -> LResult<Vec<Stmt>> {
         let nres = self.out.func(self.cur).results.len();
         if es.len() == 1 && nres > 1 {
@@ -1396,33 +1428,7 @@ impl<'a> Lowerer<'a> {
                 .iter()
                 .map(|v| self.out.vars[*v as usize].ty)
                 .collect();
-            let mut temps = Vec::new();
-            let mut stmts = Vec::new();
-            for ty in rtys {
-                let v = self.temp(ty, pos);
-                stmts.push(self.stmt(pos, StmtKind::Dcl(v)));
-                temps.push(v);
-            }
-            let lhs = temps
-                .iter()
-                .map(|&v| self.node(pos, self.out.vars[v as usize].ty, ExprKind::Name(v)))
-                .collect();
-            let asg = self.stmt(
-                pos,
-                StmtKind::Assign2Func {
-                    lhs,
-                    call,
-                    define: true,
-                },
-            );
-            for &v in &temps {
-                self.out.vars[v as usize].defn = Some(asg.id);
-            }
-            stmts.push(asg);
-            let rs = temps
-                .iter()
-                .map(|&v| self.node(pos, self.out.vars[v as usize].ty, ExprKind::Name(v)))
-                .collect();
+            let (mut stmts, rs) = self.results_to_temps(call, &rtys, pos);
             stmts.push(self.stmt(pos, StmtKind::Return(rs)));
             return Ok(stmts);
         }
@@ -2238,33 +2244,9 @@ impl<'a> Lowerer<'a> {
                 if let Type::Tuple(ts) = self.tt.types[tv.ty as usize].clone() {
                     let call = self.expr(&args[0])?;
                     let pos = call.pos;
-                    let mut temps = Vec::new();
-                    for t in ts {
-                        let v = self.temp(t, pos);
-                        let d = self.stmt(pos, StmtKind::Dcl(v));
-                        self.pre.push(d);
-                        temps.push(v);
-                    }
-                    let lhs = temps
-                        .iter()
-                        .map(|&v| self.node(pos, self.out.vars[v as usize].ty, ExprKind::Name(v)))
-                        .collect();
-                    let asg = self.stmt(
-                        pos,
-                        StmtKind::Assign2Func {
-                            lhs,
-                            call,
-                            define: true,
-                        },
-                    );
-                    for &v in &temps {
-                        self.out.vars[v as usize].defn = Some(asg.id);
-                    }
-                    self.pre.push(asg);
-                    return Ok(temps
-                        .iter()
-                        .map(|&v| self.node(pos, self.out.vars[v as usize].ty, ExprKind::Name(v)))
-                        .collect());
+                    let (stmts, names) = self.results_to_temps(call, &ts, pos);
+                    self.pre.extend(stmts);
+                    return Ok(names);
                 }
             }
         }
