@@ -1,3 +1,5 @@
+// The cases mirror a Go program that formats literal values such as 3.14159; they are data.
+#![allow(clippy::approx_constant)]
 //! Differential test: gomem's `gofmt` against real Go 1.27.3's `fmt`.
 //!
 //! `tests/gofmt/go/main.go` prints every case with the real `fmt` (as `CASE_ID<TAB>%q`) into
