@@ -29,6 +29,10 @@ use crate::ir::{Callee, Expr, ExprKind};
 use crate::runtime::stack::StackMover;
 use crate::types::FuncId;
 
+/// Calls deeper than this on one goroutine are reported as a stack overflow (the VM runs
+/// Go calls on the host's stack; see the module header).
+pub const MAX_HOST_DEPTH: usize = 60_000;
+
 /// One active call on a goroutine.
 #[derive(Clone, Debug)]
 pub struct FrameRec {
@@ -170,6 +174,14 @@ impl Vm {
             return self.call_native(fid, args);
         }
         self.step()?;
+        if self.frames.len() > MAX_HOST_DEPTH {
+            // The host's own stack would overflow before the simulated one: report Go's
+            // fatal error (the simulated stack would have exceeded its limit sooner or later).
+            let limit = self.stacks.config().max_stack_size;
+            return Err(Trap::Fatal(format!(
+                "runtime: goroutine stack exceeds {limit}-byte limit\nfatal error: stack overflow"
+            )));
+        }
         let layout = self.layouts[fid as usize].clone();
         let lay = layout.clone().unwrap_or_else(|| {
             Arc::new(super::frame::Layout {
@@ -264,10 +276,7 @@ impl Vm {
     /// Runs the current frame's deferred calls. With `panicking`, a panic is unwinding: if a
     /// deferred call recovers it, the frame returns normally; otherwise the panic continues.
     fn run_defers(&mut self, mut panicking: bool) -> R<()> {
-        loop {
-            let Some(d) = self.frames.last_mut().and_then(|f| f.defers.pop()) else {
-                break;
-            };
+        while let Some(d) = self.frames.last_mut().and_then(|f| f.defers.pop()) {
             self.next_call_is_panic_defer = panicking;
             match self.call_value(d, vec![]) {
                 Ok(_) => {}
@@ -284,7 +293,7 @@ impl Vm {
                         self.panics.pop();
                         // Earlier panics that were aborted by this one are done too.
                         self.panics.retain(|p| !p.recovered);
-                        panicking = !self.panics.is_empty() && false;
+                        panicking = false;
                     }
                 }
             }

@@ -316,11 +316,7 @@ impl Vm {
                 let s = self.eval(src)?;
                 let elem = self.tt.elem(dst.ty).unwrap_or(dst.ty);
                 let es = self.tt.size_of(elem);
-                let slen = if self.is_string(src.ty) {
-                    s.word(1)
-                } else {
-                    s.word(1)
-                };
+                let slen = s.word(1);
                 let n = d.word(1).min(slen);
                 self.memmove(d.word(0), s.word(0), n * es)?;
                 Ok(V::W(n))
@@ -372,10 +368,8 @@ impl Vm {
                 let elem = self.tt.elem(e.ty).unwrap_or(e.ty);
                 let a = self.alloc_at(e.id, elem, *len)?;
                 let es = self.tt.size_of(elem);
-                let mut i = 0u64;
-                for x in elems {
-                    self.store_expr(a + i * es, elem, x)?;
-                    i += 1;
+                for (i, x) in elems.iter().enumerate() {
+                    self.store_expr(a + i as u64 * es, elem, x)?;
                 }
                 Ok(V::words(&[a, *len, *len]))
             }
@@ -821,11 +815,7 @@ impl Vm {
             self.tt.size_of(et)
         };
         let nl = h - l;
-        let p = if nl == 0 && (m - l == 0 || string) && l == limit {
-            base + l * elem
-        } else {
-            base + l * elem
-        };
+        let p = base + l * elem;
         if string {
             return Ok(V::words(&[if nl == 0 { 0 } else { p }, nl]));
         }

@@ -233,16 +233,17 @@ impl Vm {
         if cap == 0 {
             let gti = self.layout_ti("group", 8, &[0]);
             self.malloc_raw(gs, gti)?;
-            self.maps.m.get_mut(&m).map(|o| o.capacity = GROUP_SLOTS);
+            if let Some(o) = self.maps.m.get_mut(&m) {
+                o.capacity = GROUP_SLOTS;
+            }
         } else if cap == GROUP_SLOTS && len >= GROUP_SLOTS {
             // Small map full: a directory with one table of 16 slots.
             let ti = self.ptr_ti();
             self.malloc_raw(8, ti)?;
             self.alloc_table(2 * GROUP_SLOTS, gs)?;
-            self.maps
-                .m
-                .get_mut(&m)
-                .map(|o| o.capacity = 2 * GROUP_SLOTS);
+            if let Some(o) = self.maps.m.get_mut(&m) {
+                o.capacity = 2 * GROUP_SLOTS;
+            }
         } else if cap > GROUP_SLOTS && len >= cap * 7 / 8 {
             if cap >= 1024 {
                 // Split: one more table of the same size (and a bigger directory).
@@ -254,7 +255,9 @@ impl Vm {
             } else {
                 self.alloc_table(cap * 2, gs)?;
             }
-            self.maps.m.get_mut(&m).map(|o| o.capacity = cap * 2);
+            if let Some(o) = self.maps.m.get_mut(&m) {
+                o.capacity = cap * 2;
+            }
         }
         let obj = self.maps.m.get_mut(&m).expect("map exists");
         obj.entries.push(Some((key.clone(), k.clone(), v.clone())));
