@@ -134,3 +134,17 @@ pub fn escape(file: &str, src: &str, opts: EscapeOptions) -> Result<EscapeReport
         inline_verdicts: verdicts,
     })
 }
+
+pub use crate::vm::{RunOptions, RunReport};
+
+/// Runs a Go program on the simulated runtime (`go run FILE`): front end, inlining, escape
+/// analysis, then the VM.
+pub fn run(file: &str, src: &str, opts: RunOptions) -> Result<RunReport, Diagnostics> {
+    let ast = crate::syntax::parse_file(file, src)?;
+    let checked = crate::types::check_program(ast)?;
+    let (mut prog, table) = crate::ir::lower::lower(&checked)?;
+    let mut lines = Vec::new();
+    crate::inline::inline_program(&mut prog, &table, true, &mut lines);
+    let out = escape::analyze(&prog, &table, escape::Options { explain: false });
+    Ok(crate::vm::run_program(prog, table, out, opts))
+}

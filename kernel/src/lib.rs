@@ -24,5 +24,6 @@ pub mod ir;
 pub mod runtime;
 pub mod syntax;
 pub mod types;
+pub mod vm;
 
 pub use api::*;

@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! gomem escape [-l] [--explain] [--json] FILE.go   # go build -gcflags='-m [-l]' FILE.go
+//! gomem run FILE.go                                 # go run FILE.go, on the simulated runtime
 //! ```
 
 use std::process::ExitCode;
@@ -35,6 +36,26 @@ enum Cmd {
         /// The Go source file.
         file: String,
     },
+    /// Run a Go program on the simulated runtime, like `go run FILE.go`.
+    Run {
+        /// Maximum statements executed before the program is stopped.
+        #[arg(long)]
+        max_steps: Option<u64>,
+        /// Maximum simulated heap in bytes.
+        #[arg(long)]
+        max_memory: Option<u64>,
+        /// Wall-clock timeout in milliseconds.
+        #[arg(long)]
+        timeout: Option<u64>,
+        /// GOMAXPROCS (overrides the environment).
+        #[arg(long)]
+        gomaxprocs: Option<usize>,
+        /// GOGC (overrides the environment).
+        #[arg(long)]
+        gogc: Option<String>,
+        /// The Go source file.
+        file: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -46,6 +67,37 @@ fn main() -> ExitCode {
             json,
             file,
         } => escape_cmd(&file, !no_inline, explain, json),
+        Cmd::Run {
+            max_steps,
+            max_memory,
+            timeout,
+            gomaxprocs,
+            gogc,
+            file,
+        } => {
+            let mut opts = gomem::RunOptions::default();
+            for name in ["GOMAXPROCS", "GOGC", "GOMEMLIMIT", "GODEBUG"] {
+                if let Ok(v) = std::env::var(name) {
+                    opts.apply_env(name, &v);
+                }
+            }
+            if let Some(n) = gomaxprocs {
+                opts.gomaxprocs = n.max(1);
+            }
+            if let Some(g) = gogc {
+                opts.apply_env("GOGC", &g);
+            }
+            if let Some(n) = max_steps {
+                opts.max_steps = n;
+            }
+            if let Some(n) = max_memory {
+                opts.max_memory = n;
+            }
+            if let Some(n) = timeout {
+                opts.timeout_ms = n;
+            }
+            run_cmd(&file, opts)
+        }
     }
 }
 
@@ -97,6 +149,26 @@ fn escape_cmd(file: &str, inline: bool, explain: bool, json: bool) -> ExitCode {
                 print!("{}", report.to_go_output());
             }
             ExitCode::SUCCESS
+        }
+        Err(diags) => {
+            eprintln!("# command-line-arguments");
+            eprintln!("{diags}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_cmd(file: &str, opts: gomem::RunOptions) -> ExitCode {
+    let src = match read_source(file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    match gomem::run(file, &src, opts) {
+        Ok(r) => {
+            use std::io::Write;
+            let _ = std::io::stdout().write_all(r.stdout.as_bytes());
+            let _ = std::io::stderr().write_all(r.stderr.as_bytes());
+            ExitCode::from(r.exit_code.clamp(0, 255) as u8)
         }
         Err(diags) => {
             eprintln!("# command-line-arguments");

@@ -1,0 +1,188 @@
+//! Allocation: choosing between the heap and the frame, and Go's slice growth.
+//!
+//! Every allocation expression has a node id. If escape analysis put the node in `heap_sites`,
+//! the VM calls the simulated `mallocgc` ([`crate::runtime::Heap::malloc`]) with the object's
+//! type layout, so the allocator picks the right size class, the tiny allocator, or a
+//! pointerful span, and `MemStats` counts it exactly as Go would. Otherwise the object lives
+//! in the frame slot [`super::frame`] reserved for that site (zeroed before each use).
+//! Zero-size objects all share `runtime.zerobase`.
+//!
+//! `append` beyond capacity follows `runtime.growslice`: double while the slice is under 256
+//! elements, then grow by 1.25× plus 192, and round the byte size up to the size class the
+//! allocator will use (`roundupsize`, with the 8-byte malloc header of pointerful objects over
+//! 512 bytes).
+
+use super::{Vm, R};
+use crate::ir::NodeId;
+use crate::runtime::sizeclass::{class_info, size_to_class, MAX_SMALL_ALLOC, PAGE_SIZE};
+use crate::runtime::{TypeInfo, TypeLayout, ZEROBASE};
+use crate::types::{Type, TypeId, TypeTable};
+
+/// Indices of the 8-byte words of a `t` that hold pointers.
+pub fn pointer_words(tt: &TypeTable, t: TypeId) -> Vec<u64> {
+    let mut out = Vec::new();
+    collect(tt, t, 0, &mut out);
+    out
+}
+
+fn collect(tt: &TypeTable, t: TypeId, base: u64, out: &mut Vec<u64>) {
+    match tt.under(t) {
+        Type::Basic(crate::types::BasicKind::String) => out.push(base / 8),
+        Type::Basic(crate::types::BasicKind::UnsafePointer) => out.push(base / 8),
+        Type::Basic(_) => {}
+        Type::Pointer(_) | Type::Map { .. } | Type::Chan { .. } | Type::Func(_) => {
+            out.push(base / 8)
+        }
+        Type::Slice(_) => out.push(base / 8),
+        Type::Interface(_) => {
+            out.push(base / 8);
+            out.push(base / 8 + 1)
+        }
+        Type::Struct(fields) => {
+            for f in fields {
+                collect(tt, f.ty, base + f.offset, out)
+            }
+        }
+        Type::Array { len, elem } => {
+            if !tt.has_pointers(*elem) {
+                return;
+            }
+            let es = tt.size_of(*elem);
+            for i in 0..*len {
+                collect(tt, *elem, base + i * es, out)
+            }
+        }
+        _ => {}
+    }
+}
+
+impl Vm {
+    /// The allocator's type handle for `n` consecutive values of `t`.
+    pub fn type_info(&mut self, t: TypeId, n: u64) -> TypeInfo {
+        if !self.tt.has_pointers(t) {
+            return TypeInfo::noscan();
+        }
+        if let Some(&ti) = self.typeinfos.get(&(t, n)) {
+            return ti;
+        }
+        let es = self.tt.size_of(t);
+        let words = pointer_words(&self.tt, t);
+        let mut all = Vec::with_capacity(words.len() * n as usize);
+        for i in 0..n {
+            for w in &words {
+                all.push(i * es / 8 + w);
+            }
+        }
+        let name = self.tt.type_string(t);
+        let ti = self
+            .heap
+            .register_type(TypeLayout::new(&name, (es * n).max(8), &all));
+        self.typeinfos.insert((t, n), ti);
+        ti
+    }
+
+    /// The P of the running goroutine.
+    pub fn cur_p(&self) -> usize {
+        self.sched.cur_p()
+    }
+
+    /// Allocates `n` values of type `t` on the heap.
+    pub fn malloc(&mut self, t: TypeId, n: u64) -> R<u64> {
+        let size = self.tt.size_of(t) * n;
+        if size == 0 {
+            return Ok(ZEROBASE);
+        }
+        let ti = self.type_info(t, n);
+        self.malloc_raw(size, ti)
+    }
+
+    pub fn malloc_raw(&mut self, size: u64, ti: TypeInfo) -> R<u64> {
+        if size == 0 {
+            return Ok(ZEROBASE);
+        }
+        if self.in_static_init {
+            let a = self.rodata_alloc(size, 8);
+            return Ok(a);
+        }
+        let total = self.heap.mheap().heap_sys();
+        if total + size > self.opts.max_memory {
+            return Err(super::Trap::Fatal("runtime: out of memory".into()));
+        }
+        let p = self.cur_p();
+        Ok(self.heap.malloc(p, size, ti))
+    }
+
+    /// Memory for the allocation at `site`: the heap if it escapes, else its frame slot
+    /// (zeroed). `n` values of `t`.
+    pub fn alloc_at(&mut self, site: NodeId, t: TypeId, n: u64) -> R<u64> {
+        let size = self.tt.size_of(t) * n;
+        if let Some(a) = self.stack_slot(site, size)? {
+            return Ok(a);
+        }
+        self.malloc(t, n)
+    }
+
+    /// The frame slot of a non-escaping site, zeroed, if it is big enough for `size` bytes.
+    pub fn stack_slot(&mut self, site: NodeId, size: u64) -> R<Option<u64>> {
+        if self.heap_sites.contains(&site) || self.in_static_init {
+            return Ok(None);
+        }
+        if size == 0 {
+            return Ok(Some(ZEROBASE));
+        }
+        let Some(&off) = self.site_slots.get(&site) else {
+            return Ok(None);
+        };
+        let cap = self.site_capacity(site);
+        if size > cap {
+            return Ok(None);
+        }
+        let a = self.fp + off as u64;
+        let _ = self.heap.mem.zero(a, size);
+        Ok(Some(a))
+    }
+
+    fn site_capacity(&self, site: NodeId) -> u64 {
+        // Sites are laid out in increasing offsets; the capacity is recorded as the distance
+        // to the next site or the end of locals. Stored at layout time.
+        self.site_caps.get(&site).copied().unwrap_or(0)
+    }
+
+    /// `runtime.growslice`'s new capacity for a slice of `old_cap` growing to `new_len`.
+    pub fn grow_cap(&mut self, elem: TypeId, old_cap: u64, new_len: u64) -> u64 {
+        let es = self.tt.size_of(elem);
+        let mut newcap = old_cap;
+        let doublecap = newcap + newcap;
+        if new_len > doublecap {
+            newcap = new_len;
+        } else {
+            const THRESHOLD: u64 = 256;
+            if old_cap < THRESHOLD {
+                newcap = doublecap;
+            } else {
+                while newcap < new_len {
+                    newcap += (newcap + 3 * THRESHOLD) >> 2;
+                }
+            }
+        }
+        if es == 0 {
+            return newcap;
+        }
+        let mem = roundupsize(newcap * es, !self.tt.has_pointers(elem));
+        mem / es
+    }
+}
+
+/// `runtime.roundupsize`: the bytes the allocator really hands out for a request.
+pub fn roundupsize(size: u64, noscan: bool) -> u64 {
+    let mut req = size;
+    if !noscan && size > 512 {
+        req += 8;
+    }
+    if req <= MAX_SMALL_ALLOC {
+        let c = size_to_class(req.max(1));
+        class_info(c).size - (req - size)
+    } else {
+        req.div_ceil(PAGE_SIZE) * PAGE_SIZE
+    }
+}

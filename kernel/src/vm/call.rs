@@ -1,0 +1,342 @@
+//! Calls: frames on the goroutine stack, `defer`, `panic` and `recover`.
+//!
+//! A call of a function with a body:
+//!
+//! 1. asks the stack model for the callee's frame ([`crate::runtime::stack::Stacks::call`]):
+//!    it pushes the return address, runs the prologue check and grows the stack by copying
+//!    when it fails; the [`Mover`] copies the bytes and rewrites every frame-pointer and
+//!    pointer-map word that pointed into the old stack;
+//! 2. zeroes the frame, stores the arguments in the parameter slots (parameters that escape
+//!    are copied to heap objects, as Go does), and allocates escaping results;
+//! 3. runs the body; `return` stores the results in the result slots;
+//! 4. runs the deferred calls of this frame in reverse order — also when a panic unwinds
+//!    through it. A deferred call that calls `recover()` stops the panic: the function then
+//!    returns normally with whatever its (named) results hold;
+//! 5. reads the results and pops the frame.
+//!
+//! A function *value* is a pointer to a closure record whose first word is a code address
+//! ([`super::CODE_BASE`] + 16·FuncId); the record itself is passed as the closure context,
+//! through which the body reaches its captured variables. Method values use a second code
+//! range ([`super::METHOD_VALUE_BASE`]) and keep the receiver after the code word.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::panics::RtErr;
+use super::value::V;
+use super::{Trap, Vm, R};
+use crate::ir::{Callee, Expr, ExprKind};
+use crate::runtime::stack::StackMover;
+use crate::types::FuncId;
+
+/// Calls deeper than this on one goroutine are reported as a stack overflow (the VM runs
+/// Go calls on the host's stack; see the module header).
+pub const MAX_HOST_DEPTH: usize = 60_000;
+
+/// One active call on a goroutine.
+#[derive(Clone, Debug)]
+pub struct FrameRec {
+    pub fp: u64,
+    pub ctx: u64,
+    pub func: FuncId,
+    pub defers: Vec<u64>,
+    /// This frame is a deferred call run while a panic unwinds (recover works here).
+    pub deferred_in_panic: bool,
+    pub layout: Option<Arc<super::frame::Layout>>,
+}
+
+/// A panic in progress.
+#[derive(Clone, Debug)]
+pub struct PanicRec {
+    /// The panic value as an `interface{}`.
+    pub val: V,
+    pub recovered: bool,
+    /// A runtime error (its message is printed after `panic: `, with `[signal ...]` for nil
+    /// dereferences).
+    pub rt: Option<RtErr>,
+    pub repanicked: bool,
+}
+
+/// Moves stack contents when a goroutine's stack grows.
+struct Mover<'a> {
+    mem: &'a mut crate::runtime::Memory,
+    frames: &'a mut Vec<FrameRec>,
+    fp: &'a mut u64,
+    ctx: &'a mut u64,
+}
+
+impl StackMover for Mover<'_> {
+    fn copy(&mut self, from: Range<u64>, to: Range<u64>) {
+        let mut b = vec![0u8; (from.end - from.start) as usize];
+        let _ = self.mem.read_bytes(from.start, &mut b);
+        let _ = self.mem.write_bytes(to.start, &b);
+    }
+    fn adjust(&mut self, old: Range<u64>, new: Range<u64>) {
+        let delta = new.end.wrapping_sub(old.end);
+        let fix = |a: u64| {
+            if old.contains(&a) {
+                a.wrapping_add(delta)
+            } else {
+                a
+            }
+        };
+        for f in self.frames.iter_mut() {
+            f.fp = fix(f.fp);
+            f.ctx = fix(f.ctx);
+            for d in f.defers.iter_mut() {
+                *d = fix(*d);
+            }
+            if let Some(l) = &f.layout {
+                for &w in &l.ptr_words {
+                    let a = f.fp + w as u64 * 8;
+                    if let Ok(p) = self.mem.read_u64(a) {
+                        if old.contains(&p) {
+                            let _ = self.mem.write_u64(a, p.wrapping_add(delta));
+                        }
+                    }
+                }
+            }
+        }
+        *self.fp = fix(*self.fp);
+        *self.ctx = fix(*self.ctx);
+    }
+}
+
+impl Vm {
+    /// Evaluates a call expression and returns its results.
+    pub fn call_expr(&mut self, e: &Expr) -> R<Vec<V>> {
+        let ExprKind::Call { callee, args, .. } = &e.kind else {
+            return Ok(vec![]);
+        };
+        match callee {
+            Callee::Func(f) => {
+                let mut vs = Vec::with_capacity(args.len());
+                for a in args {
+                    vs.push(self.eval(a)?);
+                }
+                self.call_func(*f, 0, vs)
+            }
+            Callee::Value(fv) => {
+                let f = self.eval(fv)?.w();
+                let mut vs = Vec::with_capacity(args.len());
+                for a in args {
+                    vs.push(self.eval(a)?);
+                }
+                self.call_value(f, vs)
+            }
+            Callee::Interface { recv, method } => {
+                let r = self.eval(recv)?;
+                let mut vs = Vec::with_capacity(args.len() + 1);
+                vs.push(V::W(0));
+                for a in args {
+                    vs.push(self.eval(a)?);
+                }
+                if r.word(0) == 0 {
+                    return Err(self.runtime_error(RtErr::NilDeref));
+                }
+                let dyn_t = self.iface_dyn_type(r.word(0));
+                if let Some(s) = self.runtime_error_method(dyn_t, method, &r)? {
+                    return Ok(vec![s]);
+                }
+                let Some(t) = self.find_method(dyn_t, method) else {
+                    return Err(Trap::Fatal(format!("gomem: no method {method}")));
+                };
+                vs[0] = self.method_receiver(&r, dyn_t, &t)?;
+                self.call_func(t.func, 0, vs)
+            }
+        }
+    }
+
+    /// Calls the function value `f` (a pointer to a closure record).
+    pub fn call_value(&mut self, f: u64, mut args: Vec<V>) -> R<Vec<V>> {
+        if f == 0 {
+            return Err(self.runtime_error(RtErr::NilDeref));
+        }
+        let code = self.read_word(f)?;
+        if code >= super::METHOD_VALUE_BASE {
+            let fid = ((code - super::METHOD_VALUE_BASE) / 16) as FuncId;
+            let rt = self.recv_type(fid);
+            let recv = self.load(f + 8, rt)?;
+            args.insert(0, recv);
+            return self.call_func(fid, 0, args);
+        }
+        let fid = ((code - super::CODE_BASE) / 16) as FuncId;
+        self.call_func(fid, f, args)
+    }
+
+    /// Calls function `fid` with closure context `ctx`.
+    pub fn call_func(&mut self, fid: FuncId, ctx: u64, args: Vec<V>) -> R<Vec<V>> {
+        let prog = self.prog.clone();
+        let Some(f) = prog.funcs.get(fid as usize).and_then(|f| f.as_ref()) else {
+            return self.call_native(fid, args);
+        };
+        if !f.has_body || (f.body.is_empty() && f.extern_tags.is_some()) {
+            return self.call_native(fid, args);
+        }
+        self.step()?;
+        if self.frames.len() > MAX_HOST_DEPTH {
+            // The host's own stack would overflow before the simulated one: report Go's
+            // fatal error (the simulated stack would have exceeded its limit sooner or later).
+            let limit = self.stacks.config().max_stack_size;
+            return Err(Trap::Fatal(format!(
+                "runtime: goroutine stack exceeds {limit}-byte limit\nfatal error: stack overflow"
+            )));
+        }
+        let layout = self.layouts[fid as usize].clone();
+        let lay = layout.clone().unwrap_or_else(|| {
+            Arc::new(super::frame::Layout {
+                locals: 0,
+                frame: crate::runtime::stack::Frame::new(0, 0, true),
+                ptr_words: vec![],
+                captures: Default::default(),
+                closure_size: 8,
+            })
+        });
+        // Push the frame.
+        let p = self.cur_p();
+        {
+            let mut mover = Mover {
+                mem: &mut self.heap.mem,
+                frames: &mut self.frames,
+                fp: &mut self.fp,
+                ctx: &mut self.ctx,
+            };
+            if let Err(ov) = self.stacks.call(p, &mut self.gstack, lay.frame, &mut mover) {
+                return Err(Trap::Fatal(ov.runtime_output()));
+            }
+        }
+        let fp = self.gstack.sp;
+        let _ = self.heap.mem.zero(fp, lay.locals);
+        let saved = (self.fp, self.ctx, self.cur_func);
+        self.frames.push(FrameRec {
+            fp,
+            ctx,
+            func: fid,
+            defers: Vec::new(),
+            deferred_in_panic: self.next_call_is_panic_defer,
+            layout: layout.clone(),
+        });
+        self.next_call_is_panic_defer = false;
+        self.fp = fp;
+        self.ctx = ctx;
+        self.cur_func = fid;
+        let r = self.run_body(f, args);
+        // Pop.
+        let rec = self.frames.pop();
+        let _ = rec;
+        self.stacks.ret(&mut self.gstack, lay.frame);
+        // The stack may have moved: the caller's frame is the new top.
+        if let Some(top) = self.frames.last() {
+            self.fp = top.fp;
+            self.ctx = top.ctx;
+            self.cur_func = top.func;
+        } else {
+            (self.fp, self.ctx, self.cur_func) = saved;
+        }
+        r
+    }
+
+    fn run_body(&mut self, f: &crate::ir::Func, args: Vec<V>) -> R<Vec<V>> {
+        for (&p, v) in f.params.iter().zip(args) {
+            let slot = self.slots[p as usize];
+            let t = self.prog.vars[p as usize].ty;
+            let mut a = self.fp + slot.off as u64;
+            if slot.heap {
+                let h = self.malloc(t, 1)?;
+                self.write_word(a, h)?;
+                a = h;
+            }
+            self.store(a, t, &v)?;
+        }
+        for &r in &f.results {
+            let slot = self.slots[r as usize];
+            if slot.heap {
+                let t = self.prog.vars[r as usize].ty;
+                let h = self.malloc(t, 1)?;
+                self.write_word(self.fp + slot.off as u64, h)?;
+            }
+        }
+        let body_r = self.exec_block(&f.body);
+        match body_r {
+            Ok(_) => self.run_defers(false)?,
+            Err(Trap::Panic) => {
+                self.run_defers(true)?;
+            }
+            Err(t) => return Err(t),
+        }
+        let mut out = Vec::with_capacity(f.results.len());
+        for &r in &f.results {
+            let a = self.var_addr(r)?;
+            let t = self.prog.vars[r as usize].ty;
+            out.push(self.load(a, t)?);
+        }
+        Ok(out)
+    }
+
+    /// Runs the current frame's deferred calls. With `panicking`, a panic is unwinding: if a
+    /// deferred call recovers it, the frame returns normally; otherwise the panic continues.
+    fn run_defers(&mut self, mut panicking: bool) -> R<()> {
+        while let Some(d) = self.frames.last_mut().and_then(|f| f.defers.pop()) {
+            self.next_call_is_panic_defer = panicking;
+            match self.call_value(d, vec![]) {
+                Ok(_) => {}
+                Err(Trap::Panic) => {
+                    // A new panic replaces the running one (Go prints both).
+                    panicking = true;
+                }
+                Err(t) => return Err(t),
+            }
+            self.next_call_is_panic_defer = false;
+            if panicking {
+                if let Some(p) = self.panics.last() {
+                    if p.recovered {
+                        self.panics.pop();
+                        // Earlier panics that were aborted by this one are done too.
+                        self.panics.retain(|p| !p.recovered);
+                        panicking = false;
+                    }
+                }
+            }
+        }
+        if panicking {
+            return Err(Trap::Panic);
+        }
+        Ok(())
+    }
+
+    pub fn push_defer(&mut self, f: u64) {
+        if let Some(fr) = self.frames.last_mut() {
+            fr.defers.push(f);
+        }
+    }
+
+    /// Starts a panic with value `v` (an `interface{}`).
+    pub fn start_panic(&mut self, v: V, _rt: bool) -> Trap {
+        if v.word(0) == 0 {
+            // panic(nil) is a *runtime.PanicNilError since Go 1.21.
+            return self.runtime_error(RtErr::PanicNil);
+        }
+        self.panics.push(PanicRec {
+            val: v,
+            recovered: false,
+            rt: None,
+            repanicked: false,
+        });
+        Trap::Panic
+    }
+
+    /// `recover()`: the value of the current panic, if called directly by a deferred call
+    /// while panicking.
+    pub fn recover(&mut self) -> R<V> {
+        let direct = self.frames.last().is_some_and(|f| f.deferred_in_panic);
+        if direct {
+            if let Some(p) = self.panics.last_mut() {
+                if !p.recovered {
+                    p.recovered = true;
+                    return Ok(p.val.clone());
+                }
+            }
+        }
+        Ok(V::words(&[0, 0]))
+    }
+}
