@@ -33,6 +33,9 @@ enum Cmd {
         /// Print the report as JSON instead of Go's text.
         #[arg(long)]
         json: bool,
+        /// Language of the explanations: en or ru.
+        #[arg(long, default_value = "en", value_parser = ["en", "ru"])]
+        lang: String,
         /// The Go source file.
         file: String,
     },
@@ -65,8 +68,16 @@ fn main() -> ExitCode {
             no_inline,
             explain,
             json,
+            lang,
             file,
-        } => escape_cmd(&file, !no_inline, explain, json),
+        } => {
+            let lang = if lang == "ru" {
+                gomem::explain::Lang::Ru
+            } else {
+                gomem::explain::Lang::En
+            };
+            escape_cmd(&file, !no_inline, explain.then_some(lang), json)
+        }
         Cmd::Run {
             max_steps,
             max_memory,
@@ -130,12 +141,20 @@ fn io_reason(e: &std::io::Error) -> &'static str {
     }
 }
 
-fn escape_cmd(file: &str, inline: bool, explain: bool, json: bool) -> ExitCode {
+fn escape_cmd(
+    file: &str,
+    inline: bool,
+    explain: Option<gomem::explain::Lang>,
+    json: bool,
+) -> ExitCode {
     let src = match read_source(file) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let opts = gomem::EscapeOptions { inline, explain };
+    let opts = gomem::EscapeOptions {
+        inline,
+        explain: explain.is_some(),
+    };
     match gomem::escape(&go_display_name(file), &src, opts) {
         Ok(report) => {
             if json {
@@ -143,8 +162,8 @@ fn escape_cmd(file: &str, inline: bool, explain: bool, json: bool) -> ExitCode {
                     "{}",
                     serde_json::to_string_pretty(&report).expect("report serialises")
                 );
-            } else if explain {
-                print!("{}", gomem::explain::render(&report));
+            } else if let Some(lang) = explain {
+                print!("{}", gomem::explain::render_in(&report, lang));
             } else {
                 print!("{}", report.to_go_output());
             }
