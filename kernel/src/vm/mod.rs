@@ -238,6 +238,7 @@ pub fn run_program(
         SimplePages::starting_at(STACKS_BASE),
     );
     let ntypes = tt.types.len();
+    let inl_returns = stmt::inl_returns(&prog);
     let mut vm = Box::new(Vm {
         prog: Arc::new(prog),
         tt: Arc::new(tt),
@@ -251,7 +252,7 @@ pub fn run_program(
         slots: Vec::new(),
         site_slots: HashMap::new(),
         site_caps: HashMap::new(),
-        inl_returns: Default::default(),
+        inl_returns,
         layouts: Vec::new(),
         typeinfos: HashMap::new(),
         rodata_next: RODATA_BASE + 0x100,
