@@ -28,6 +28,7 @@
 //! wall-clock timeout, each with a clear message and a non-zero exit status.
 
 pub mod alloc;
+pub mod bench;
 pub mod call;
 pub mod expr;
 pub mod format;
@@ -217,6 +218,8 @@ pub struct Vm {
     pub next_call_is_panic_defer: bool,
     pub inl_depth: u32,
     pub pending_label: Option<String>,
+    /// The timer of the running benchmark (`gomem bench`).
+    pub bench_timer: Option<bench::BenchTimer>,
 }
 
 /// Runs a checked, lowered and escape-analysed program.
@@ -226,6 +229,50 @@ pub fn run_program(
     esc: escape::Output,
     opts: RunOptions,
 ) -> RunReport {
+    let mut vm = new_vm(prog, tt, esc, opts);
+    let code = sched::run_main(&mut vm);
+    report(&mut vm, code)
+}
+
+/// What `gomem bench` reports: the program's output and one result per benchmark run.
+#[derive(Clone, Debug, Serialize)]
+pub struct BenchReport {
+    pub run: RunReport,
+    pub results: Vec<bench::BenchResult>,
+}
+
+/// Runs the benchmarks of a program whose name matches `pattern`, each with `b.N = n`.
+pub fn bench_program(
+    prog: Program,
+    tt: TypeTable,
+    esc: escape::Output,
+    opts: RunOptions,
+    pattern: &str,
+    n: u64,
+) -> BenchReport {
+    let mut vm = new_vm(prog, tt, esc, opts);
+    let (results, code) = bench::run_benches(&mut vm, pattern, n);
+    BenchReport {
+        run: report(&mut vm, code),
+        results,
+    }
+}
+
+fn report(vm: &mut Vm, code: i32) -> RunReport {
+    let mut mem_stats = vm.heap.read_mem_stats();
+    let st = vm.stacks.read_mem_stats();
+    mem_stats.stack_inuse = st.stack_inuse;
+    mem_stats.stack_sys = st.stack_sys;
+    RunReport {
+        stdout: String::from_utf8_lossy(&vm.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&vm.stderr).into_owned(),
+        exit_code: code,
+        mem_stats,
+        steps: vm.steps,
+    }
+}
+
+fn new_vm(prog: Program, tt: TypeTable, esc: escape::Output, opts: RunOptions) -> Box<Vm> {
     let heap = Heap::new(HeapConfig {
         gomaxprocs: opts.gomaxprocs,
         ..HeapConfig::default()
@@ -281,22 +328,12 @@ pub fn run_program(
         next_call_is_panic_defer: false,
         inl_depth: 0,
         pending_label: None,
+        bench_timer: None,
     });
     vm.heap.mem.map(RODATA_BASE, RODATA_LEN, "rodata");
     vm.heap.mem.map(STACKS_BASE, STACKS_LEN, "stacks");
     frame::assign_slots(&mut vm);
-    let code = sched::run_main(&mut vm);
-    let mut mem_stats = vm.heap.read_mem_stats();
-    let st = vm.stacks.read_mem_stats();
-    mem_stats.stack_inuse = st.stack_inuse;
-    mem_stats.stack_sys = st.stack_sys;
-    RunReport {
-        stdout: String::from_utf8_lossy(&vm.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&vm.stderr).into_owned(),
-        exit_code: code,
-        mem_stats,
-        steps: vm.steps,
-    }
+    vm
 }
 
 impl Vm {

@@ -92,6 +92,18 @@ impl Vm {
                     e = self.unwrap_error(&e)?;
                 }
             }
+            ("testing", "(*B).ResetTimer") => {
+                self.bench_reset();
+                Ok(vec![])
+            }
+            ("testing", "(*B).StartTimer") => {
+                self.bench_start();
+                Ok(vec![])
+            }
+            ("testing", "(*B).StopTimer") => {
+                self.bench_stop();
+                Ok(vec![])
+            }
             ("strings", _) => self.strings_native(name, &args),
             ("os", "NewFile") => {
                 let a = self.malloc_raw(24, crate::runtime::TypeInfo::noscan())?;
