@@ -21,7 +21,8 @@
 //! [`stmt`] runs statements, [`call`] makes calls (frames, `defer`, `panic`, `recover`).
 //! Interfaces and method dispatch are in [`iface`], maps in [`maps`], goroutines, channels and
 //! the deterministic scheduler in [`sched`], the standard library's body-less functions in
-//! [`natives`], and Go's formatting of values in [`format`]. [`panics`] prints what a crashing
+//! [`natives`], and the VM side of Go's formatting (values for [`crate::gofmt`]) in [`format`];
+//! [`bench`] runs `BenchmarkX` functions for `gomem bench`. [`panics`] prints what a crashing
 //! Go program prints.
 //!
 //! Runaway programs are stopped by an instruction budget, a cap on simulated memory and a
