@@ -135,7 +135,7 @@ pub fn escape(file: &str, src: &str, opts: EscapeOptions) -> Result<EscapeReport
     })
 }
 
-pub use crate::vm::{RunOptions, RunReport};
+pub use crate::vm::{BenchReport, RunOptions, RunReport};
 
 /// Runs a Go program on the simulated runtime (`go run FILE`): front end, inlining, escape
 /// analysis, then the VM.
@@ -147,4 +147,29 @@ pub fn run(file: &str, src: &str, opts: RunOptions) -> Result<RunReport, Diagnos
     crate::inline::inline_program(&mut prog, &table, true, &mut lines);
     let out = escape::analyze(&prog, &table, escape::Options { explain: false });
     Ok(crate::vm::run_program(prog, table, out, opts))
+}
+
+/// `go test -bench PATTERN -benchmem -benchtime Nx` for a `_test.go` file of package `main`:
+/// runs each matching `BenchmarkX(b *testing.B)` with `b.N = n` on the simulated runtime.
+pub fn bench(
+    file: &str,
+    src: &str,
+    opts: RunOptions,
+    pattern: &str,
+    n: u64,
+) -> Result<BenchReport, Diagnostics> {
+    // A test file needs no main; the goldens were made with a stub `func main() {}`.
+    let has_main = src.lines().any(|l| l.starts_with("func main()"));
+    let src = if has_main {
+        src.to_string()
+    } else {
+        format!("{src}\nfunc main() {{}}\n")
+    };
+    let ast = crate::syntax::parse_file(file, &src)?;
+    let checked = crate::types::check_program(ast)?;
+    let (mut prog, table) = crate::ir::lower::lower(&checked)?;
+    let mut lines = Vec::new();
+    crate::inline::inline_program(&mut prog, &table, true, &mut lines);
+    let out = escape::analyze(&prog, &table, escape::Options { explain: false });
+    Ok(crate::vm::bench_program(prog, table, out, opts, pattern, n))
 }

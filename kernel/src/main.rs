@@ -59,6 +59,17 @@ enum Cmd {
         /// The Go source file.
         file: String,
     },
+    /// Run benchmarks like `go test -bench . -benchmem` (GOMAXPROCS=1, ns/op simulated).
+    Bench {
+        /// Run only benchmarks matching this regular expression.
+        #[arg(long = "bench", default_value = ".")]
+        bench: String,
+        /// Iterations per benchmark as `Nx` (default 200x, as the goldens were made).
+        #[arg(long = "benchtime", default_value = "200x")]
+        benchtime: String,
+        /// The `_test.go` file.
+        file: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -108,6 +119,57 @@ fn main() -> ExitCode {
                 opts.timeout_ms = n;
             }
             run_cmd(&file, opts)
+        }
+        Cmd::Bench {
+            bench,
+            benchtime,
+            file,
+        } => bench_cmd(&file, &bench, &benchtime),
+    }
+}
+
+fn bench_cmd(file: &str, pattern: &str, benchtime: &str) -> ExitCode {
+    let Some(n) = benchtime
+        .strip_suffix('x')
+        .and_then(|n| n.parse::<u64>().ok())
+    else {
+        eprintln!("gomem: -benchtime must be an iteration count such as 200x");
+        return ExitCode::from(2);
+    };
+    let src = match read_source(file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let mut opts = gomem::RunOptions {
+        gomaxprocs: 1,
+        ..Default::default()
+    };
+    opts.apply_env("GOGC", "100");
+    match gomem::bench(&go_display_name(file), &src, opts, pattern, n) {
+        Ok(r) => {
+            use std::io::Write;
+            let mut out = String::from("goos: linux\ngoarch: amd64 (simulated by gomem)\n");
+            let w = r.results.iter().map(|b| b.name.len()).max().unwrap_or(0);
+            for b in &r.results {
+                out.push_str(&format!(
+                    "{:<w$}\t{:>8}\t{:>10.2} ns/op (simulated)\t{:>8} B/op\t{:>8} allocs/op\n",
+                    b.name, b.n, b.ns_per_op, b.bytes_per_op, b.allocs_per_op
+                ));
+            }
+            let _ = std::io::stdout().write_all(r.run.stdout.as_bytes());
+            let _ = std::io::stdout().write_all(out.as_bytes());
+            let _ = std::io::stderr().write_all(r.run.stderr.as_bytes());
+            if r.run.exit_code == 0 {
+                println!("PASS");
+            } else {
+                println!("FAIL");
+            }
+            ExitCode::from(r.run.exit_code.clamp(0, 255) as u8)
+        }
+        Err(diags) => {
+            eprintln!("# command-line-arguments");
+            eprintln!("{diags}");
+            ExitCode::from(1)
         }
     }
 }

@@ -163,8 +163,8 @@ impl Vm {
         if tw == 0 {
             if panic_on_fail {
                 return Err(self.runtime_error(RtErr::AssertNil {
-                    iface: self.tt.type_string(from),
-                    want: self.tt.type_string(to),
+                    iface: self.rtype_string(from),
+                    want: self.rtype_string(to),
                 }));
             }
             return Ok((zero, false));
@@ -182,7 +182,7 @@ impl Vm {
                 };
                 return Err(self.runtime_error(RtErr::AssertMissing {
                     have: self.dyn_type_string(d),
-                    want: self.tt.type_string(to),
+                    want: self.rtype_string(to),
                     method: missing,
                 }));
             }
@@ -193,9 +193,9 @@ impl Vm {
         }
         if panic_on_fail {
             return Err(self.runtime_error(RtErr::Assert {
-                iface: self.tt.type_string(from),
+                iface: self.rtype_string(from),
                 have: self.dyn_type_string(d),
-                want: self.tt.type_string(to),
+                want: self.rtype_string(to),
             }));
         }
         Ok((zero, false))
@@ -209,7 +209,7 @@ impl Vm {
                 .cloned()
                 .unwrap_or_default();
         }
-        self.tt.type_string(d)
+        self.rtype_string(d)
     }
 
     /// Finds method `name` of dynamic type `t` (a defined type or a pointer to one).
@@ -287,7 +287,7 @@ impl Vm {
         }
         match self.tt.under(d) {
             Type::Slice(_) | Type::Map { .. } | Type::Func(_) => {
-                return Err(self.runtime_error(RtErr::Uncomparable(self.tt.type_string(d))));
+                return Err(self.runtime_error(RtErr::Uncomparable(self.rtype_string(d))));
             }
             _ => {}
         }

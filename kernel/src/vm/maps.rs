@@ -163,7 +163,7 @@ impl Vm {
                             self.tt.under(d),
                             Type::Slice(_) | Type::Map { .. } | Type::Func(_)
                         ) {
-                            return Err(self.runtime_error(RtErr::Hash(self.tt.type_string(d))));
+                            return Err(self.runtime_error(RtErr::Hash(self.rtype_string(d))));
                         }
                         let v = self.unbox(k, d)?;
                         self.canon_key(&v, d, out)?;

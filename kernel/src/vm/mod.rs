@@ -21,13 +21,15 @@
 //! [`stmt`] runs statements, [`call`] makes calls (frames, `defer`, `panic`, `recover`).
 //! Interfaces and method dispatch are in [`iface`], maps in [`maps`], goroutines, channels and
 //! the deterministic scheduler in [`sched`], the standard library's body-less functions in
-//! [`natives`], and Go's formatting of values in [`format`]. [`panics`] prints what a crashing
+//! [`natives`], and the VM side of Go's formatting (values for [`crate::gofmt`]) in [`format`];
+//! [`bench`] runs `BenchmarkX` functions for `gomem bench`. [`panics`] prints what a crashing
 //! Go program prints.
 //!
 //! Runaway programs are stopped by an instruction budget, a cap on simulated memory and a
 //! wall-clock timeout, each with a clear message and a non-zero exit status.
 
 pub mod alloc;
+pub mod bench;
 pub mod call;
 pub mod expr;
 pub mod format;
@@ -217,6 +219,8 @@ pub struct Vm {
     pub next_call_is_panic_defer: bool,
     pub inl_depth: u32,
     pub pending_label: Option<String>,
+    /// The timer of the running benchmark (`gomem bench`).
+    pub bench_timer: Option<bench::BenchTimer>,
 }
 
 /// Runs a checked, lowered and escape-analysed program.
@@ -226,6 +230,50 @@ pub fn run_program(
     esc: escape::Output,
     opts: RunOptions,
 ) -> RunReport {
+    let mut vm = new_vm(prog, tt, esc, opts);
+    let code = sched::run_main(&mut vm);
+    report(&mut vm, code)
+}
+
+/// What `gomem bench` reports: the program's output and one result per benchmark run.
+#[derive(Clone, Debug, Serialize)]
+pub struct BenchReport {
+    pub run: RunReport,
+    pub results: Vec<bench::BenchResult>,
+}
+
+/// Runs the benchmarks of a program whose name matches `pattern`, each with `b.N = n`.
+pub fn bench_program(
+    prog: Program,
+    tt: TypeTable,
+    esc: escape::Output,
+    opts: RunOptions,
+    pattern: &str,
+    n: u64,
+) -> BenchReport {
+    let mut vm = new_vm(prog, tt, esc, opts);
+    let (results, code) = bench::run_benches(&mut vm, pattern, n);
+    BenchReport {
+        run: report(&mut vm, code),
+        results,
+    }
+}
+
+fn report(vm: &mut Vm, code: i32) -> RunReport {
+    let mut mem_stats = vm.heap.read_mem_stats();
+    let st = vm.stacks.read_mem_stats();
+    mem_stats.stack_inuse = st.stack_inuse;
+    mem_stats.stack_sys = st.stack_sys;
+    RunReport {
+        stdout: String::from_utf8_lossy(&vm.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&vm.stderr).into_owned(),
+        exit_code: code,
+        mem_stats,
+        steps: vm.steps,
+    }
+}
+
+fn new_vm(prog: Program, tt: TypeTable, esc: escape::Output, opts: RunOptions) -> Box<Vm> {
     let heap = Heap::new(HeapConfig {
         gomaxprocs: opts.gomaxprocs,
         ..HeapConfig::default()
@@ -238,6 +286,7 @@ pub fn run_program(
         SimplePages::starting_at(STACKS_BASE),
     );
     let ntypes = tt.types.len();
+    let inl_returns = stmt::inl_returns(&prog);
     let mut vm = Box::new(Vm {
         prog: Arc::new(prog),
         tt: Arc::new(tt),
@@ -251,7 +300,7 @@ pub fn run_program(
         slots: Vec::new(),
         site_slots: HashMap::new(),
         site_caps: HashMap::new(),
-        inl_returns: Default::default(),
+        inl_returns,
         layouts: Vec::new(),
         typeinfos: HashMap::new(),
         rodata_next: RODATA_BASE + 0x100,
@@ -280,22 +329,12 @@ pub fn run_program(
         next_call_is_panic_defer: false,
         inl_depth: 0,
         pending_label: None,
+        bench_timer: None,
     });
     vm.heap.mem.map(RODATA_BASE, RODATA_LEN, "rodata");
     vm.heap.mem.map(STACKS_BASE, STACKS_LEN, "stacks");
     frame::assign_slots(&mut vm);
-    let code = sched::run_main(&mut vm);
-    let mut mem_stats = vm.heap.read_mem_stats();
-    let st = vm.stacks.read_mem_stats();
-    mem_stats.stack_inuse = st.stack_inuse;
-    mem_stats.stack_sys = st.stack_sys;
-    RunReport {
-        stdout: String::from_utf8_lossy(&vm.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&vm.stderr).into_owned(),
-        exit_code: code,
-        mem_stats,
-        steps: vm.steps,
-    }
+    vm
 }
 
 impl Vm {

@@ -4,22 +4,12 @@
 //! arrive here with evaluated arguments and are dispatched by package and name (`fmt.Fprintln`,
 //! `runtime.ReadMemStats`, `sync.(*Mutex).lock`, ...).
 
-use super::format;
 use super::value::{Kind, V};
 use super::{Trap, Vm, R};
+use crate::gofmt;
 use crate::types::FuncId;
 
 impl Vm {
-    /// The formatting arguments in the `[]any` slice `s`.
-    fn fmt_args(&mut self, s: &V) -> R<Vec<format::Arg>> {
-        let mut out = Vec::new();
-        for i in 0..s.word(1) {
-            let iv = self.load_k(s.word(0) + i * 16, Kind::Iface, 16)?;
-            out.push(self.describe_iface(&iv)?);
-        }
-        Ok(out)
-    }
-
     fn write_fd(&mut self, w: &V, text: &[u8]) -> R<()> {
         // w is an io.Writer holding an *os.File whose first word is the descriptor.
         let f = w.word(1);
@@ -43,43 +33,78 @@ impl Vm {
             .unwrap_or(fi.name.as_str());
         let ok2 = |n: u64| vec![V::W(n), V::words(&[0, 0])];
         match (pkg, name) {
-            ("fmt", "Fprintln") => {
-                let a = self.fmt_args(&args[1])?;
-                let s = format::sprintln(&a);
-                self.write_fd(&args[0], s.as_bytes())?;
-                Ok(ok2(s.len() as u64))
-            }
-            ("fmt", "Fprint") => {
-                let a = self.fmt_args(&args[1])?;
-                let s = format::sprint(&a);
-                self.write_fd(&args[0], s.as_bytes())?;
-                Ok(ok2(s.len() as u64))
-            }
-            ("fmt", "Fprintf") => {
-                let f = self.str_string(&args[1])?;
-                let a = self.fmt_args(&args[2])?;
-                let s = format::sprintf(&f, &a);
-                self.write_fd(&args[0], s.as_bytes())?;
+            ("fmt", "Fprintln") | ("fmt", "Fprint") | ("fmt", "Fprintf") => {
+                let s = if name == "Fprintf" {
+                    let f = self.read_bytes(args[1].word(0), args[1].word(1))?;
+                    let a = self.fmt_args(&args[2])?;
+                    gofmt::sprintf_bytes(&f, &a)
+                } else {
+                    let a = self.fmt_args(&args[1])?;
+                    if name == "Fprintln" {
+                        gofmt::sprintln_bytes(&a)
+                    } else {
+                        gofmt::sprint_bytes(&a)
+                    }
+                };
+                self.write_fd(&args[0], &s)?;
                 Ok(ok2(s.len() as u64))
             }
             ("fmt", "Sprintf") | ("fmt", "Sprint") | ("fmt", "Sprintln") => {
                 let s = match name {
                     "Sprintf" => {
-                        let f = self.str_string(&args[0])?;
+                        let f = self.read_bytes(args[0].word(0), args[0].word(1))?;
                         let a = self.fmt_args(&args[1])?;
-                        format::sprintf(&f, &a)
+                        gofmt::sprintf_bytes(&f, &a)
                     }
                     "Sprint" => {
                         let a = self.fmt_args(&args[0])?;
-                        format::sprint(&a)
+                        gofmt::sprint_bytes(&a)
                     }
                     _ => {
                         let a = self.fmt_args(&args[0])?;
-                        format::sprintln(&a)
+                        gofmt::sprintln_bytes(&a)
                     }
                 };
-                Ok(vec![self.new_string(0, s.as_bytes())?])
+                Ok(vec![self.new_string(0, &s)?])
             }
+            ("fmt", "errorf") => {
+                let f = self.read_bytes(args[0].word(0), args[0].word(1))?;
+                if args[1].word(1) == 0 && !f.contains(&b'%') {
+                    return Ok(vec![V::words(&[0, 0])]);
+                }
+                let a = self.fmt_args(&args[1])?;
+                let msg = gofmt::errorf_bytes(&f, &a);
+                // The first %w operand is what the error wraps.
+                let wrapped = self.first_w_operand(&f, &args[1])?;
+                Ok(vec![self.new_error(&msg, wrapped)?])
+            }
+            ("errors", "Unwrap") => Ok(vec![self.unwrap_error(&args[0])?]),
+            ("errors", "Is") => {
+                let mut e = args[0].clone();
+                let target = args[1].clone();
+                loop {
+                    if e.word(0) == 0 {
+                        return Ok(vec![V::W((target.word(0) == 0) as u64)]);
+                    }
+                    if self.iface_equal(&e, &target).unwrap_or(false) {
+                        return Ok(vec![V::W(1)]);
+                    }
+                    e = self.unwrap_error(&e)?;
+                }
+            }
+            ("testing", "(*B).ResetTimer") => {
+                self.bench_reset();
+                Ok(vec![])
+            }
+            ("testing", "(*B).StartTimer") => {
+                self.bench_start();
+                Ok(vec![])
+            }
+            ("testing", "(*B).StopTimer") => {
+                self.bench_stop();
+                Ok(vec![])
+            }
+            ("strings", _) => self.strings_native(name, &args),
             ("os", "NewFile") => {
                 let a = self.malloc_raw(24, crate::runtime::TypeInfo::noscan())?;
                 self.write_word(a, args[0].w())?;
@@ -217,6 +242,238 @@ impl Vm {
         Ok(())
     }
 
+    /// A new error with message `msg`: `*errors.errorString`, or `*fmt.wrapError` when it
+    /// wraps `wrapped` (both modelled as runtime types whose data starts with the message).
+    fn new_error(&mut self, msg: &[u8], wrapped: Option<V>) -> R<V> {
+        let s = self.new_string(0, msg)?;
+        let (tname, size) = match wrapped {
+            Some(_) => ("*fmt.wrapError", 32),
+            None => ("*errors.errorString", 16),
+        };
+        let a = self.malloc_raw(size, crate::runtime::TypeInfo::noscan())?;
+        self.write_word(a, s.word(0))?;
+        self.write_word(a + 8, s.word(1))?;
+        if let Some(w) = wrapped {
+            self.write_word(a + 16, w.word(0))?;
+            self.write_word(a + 24, w.word(1))?;
+        }
+        let idx = match self.runtime_types.iter().position(|t| t == tname) {
+            Some(i) => i,
+            None => {
+                self.runtime_types.push(tname.to_string());
+                self.runtime_types.len() - 1
+            }
+        };
+        let tw = super::TYPE_BASE + (super::iface::RUNTIME_TYPE as u64 + idx as u64) * 64;
+        Ok(V::words(&[tw, a]))
+    }
+
+    /// `errors.Unwrap` for the error types the VM knows (`*fmt.wrapError`).
+    fn unwrap_error(&mut self, e: &V) -> R<V> {
+        if e.word(0) == 0 {
+            return Ok(V::words(&[0, 0]));
+        }
+        let d = self.iface_dyn_type(e.word(0));
+        if self.dyn_type_string(d) == "*fmt.wrapError" {
+            let t = self.read_word(e.word(1) + 16)?;
+            let p = self.read_word(e.word(1) + 24)?;
+            return Ok(V::words(&[t, p]));
+        }
+        Ok(V::words(&[0, 0]))
+    }
+
+    /// The operand of the first `%w` in `f` (operands of the `[]any` slice `a`).
+    fn first_w_operand(&mut self, f: &[u8], a: &V) -> R<Option<V>> {
+        let mut i = 0;
+        let mut n = 0u64;
+        while i < f.len() {
+            if f[i] != b'%' {
+                i += 1;
+                continue;
+            }
+            i += 1;
+            while i < f.len() && !f[i].is_ascii_alphabetic() && f[i] != b'%' {
+                i += 1;
+            }
+            if i >= f.len() {
+                break;
+            }
+            match f[i] {
+                b'%' => {}
+                b'w' => {
+                    if n < a.word(1) {
+                        let iv = self.load_k(a.word(0) + n * 16, Kind::Iface, 16)?;
+                        if iv.word(0) != 0 {
+                            return Ok(Some(iv));
+                        }
+                    }
+                    return Ok(None);
+                }
+                _ => n += 1,
+            }
+            i += 1;
+        }
+        Ok(None)
+    }
+
+    /// The `strings` package's body-less functions, allocating as Go does.
+    fn strings_native(&mut self, name: &str, args: &[V]) -> R<Vec<V>> {
+        let str_of = |vm: &mut Vm, v: &V| vm.read_bytes(v.word(0), v.word(1));
+        match name {
+            "(*Builder).bytesAsString" => {
+                let b = args[0].w();
+                let p = self.read_word(b + 8)?;
+                let n = self.read_word(b + 16)?;
+                Ok(vec![V::words(&[p, n])])
+            }
+            "(*Builder).Grow" => {
+                let b = args[0].w();
+                let n = args[1].w() as i64;
+                if n < 0 {
+                    return Err(Trap::Fatal("strings.Builder.Grow: negative count".into()));
+                }
+                let (p, l, c) = (
+                    self.read_word(b + 8)?,
+                    self.read_word(b + 16)?,
+                    self.read_word(b + 24)?,
+                );
+                if c - l < n as u64 {
+                    let nc = 2 * c + n as u64;
+                    let a = self.malloc_raw(nc, crate::runtime::TypeInfo::noscan())?;
+                    let old = self.read_bytes(p, l)?;
+                    self.write_bytes(a, &old)?;
+                    self.write_word(b + 8, a)?;
+                    self.write_word(b + 24, nc)?;
+                }
+                Ok(vec![])
+            }
+            "(*Builder).Reset" => {
+                let b = args[0].w();
+                for i in 0..4 {
+                    self.write_word(b + 8 * i, 0)?;
+                }
+                Ok(vec![])
+            }
+            "Repeat" => {
+                let x = str_of(self, &args[0])?;
+                let n = args[1].w() as i64;
+                if n < 0 {
+                    return Err(Trap::Fatal("strings: negative Repeat count".into()));
+                }
+                if n == 0 || x.is_empty() {
+                    return Ok(vec![V::words(&[0, 0])]);
+                }
+                let r = x.repeat(n as usize);
+                Ok(vec![self.new_string(0, &r)?])
+            }
+            "Join" => {
+                let (p, n) = (args[0].word(0), args[0].word(1));
+                let sep = str_of(self, &args[1])?;
+                match n {
+                    0 => Ok(vec![V::words(&[0, 0])]),
+                    1 => Ok(vec![self.load_k(p, Kind::Str, 16)?]),
+                    _ => {
+                        let mut out = Vec::new();
+                        for i in 0..n {
+                            if i > 0 {
+                                out.extend_from_slice(&sep);
+                            }
+                            let e = self.load_k(p + 16 * i, Kind::Str, 16)?;
+                            out.extend(str_of(self, &e)?);
+                        }
+                        Ok(vec![self.new_string(0, &out)?])
+                    }
+                }
+            }
+            "genSplit" => {
+                let sp = args[0].word(0);
+                let x = str_of(self, &args[0])?;
+                let sep = str_of(self, &args[1])?;
+                let save = args[2].w() as usize;
+                let mut n = args[3].w() as i64;
+                if n == 0 {
+                    return Ok(vec![V::words(&[0, 0, 0])]);
+                }
+                // Pieces as (offset, length) into s.
+                let mut pieces: Vec<(u64, u64)> = Vec::new();
+                if sep.is_empty() {
+                    let mut i = 0usize;
+                    while i < x.len() {
+                        if n > 0 && pieces.len() as i64 == n - 1 {
+                            pieces.push((i as u64, (x.len() - i) as u64));
+                            break;
+                        }
+                        let w = utf8_len(&x[i..]);
+                        pieces.push((i as u64, w as u64));
+                        i += w;
+                    }
+                } else {
+                    if n < 0 {
+                        n = count_sub(&x, &sep) as i64 + 1;
+                    }
+                    let mut i = 0usize;
+                    while (pieces.len() as i64) < n - 1 {
+                        match find_sub(&x[i..], &sep) {
+                            Some(m) => {
+                                pieces.push((i as u64, (m + save) as u64));
+                                i += m + sep.len();
+                            }
+                            None => break,
+                        }
+                    }
+                    pieces.push((i as u64, (x.len() - i) as u64));
+                }
+                let k = pieces.len() as u64;
+                let a = self.malloc(crate::types::STRING, k)?;
+                for (j, (o, l)) in pieces.into_iter().enumerate() {
+                    let ptr = if l == 0 { 0 } else { sp + o };
+                    self.write_word(a + 16 * j as u64, ptr)?;
+                    self.write_word(a + 16 * j as u64 + 8, l)?;
+                }
+                Ok(vec![V::words(&[a, k, k])])
+            }
+            "Index" => {
+                let x = str_of(self, &args[0])?;
+                let sub = str_of(self, &args[1])?;
+                let r = find_sub(&x, &sub).map(|i| i as i64).unwrap_or(-1);
+                Ok(vec![V::W(r as u64)])
+            }
+            "ToUpper" | "ToLower" => {
+                let x = str_of(self, &args[0])?;
+                let st = String::from_utf8_lossy(&x).into_owned();
+                let r = if name == "ToUpper" {
+                    st.to_uppercase()
+                } else {
+                    st.to_lowercase()
+                };
+                if r.as_bytes() == x.as_slice() {
+                    return Ok(vec![args[0].clone()]);
+                }
+                Ok(vec![self.new_string(0, r.as_bytes())?])
+            }
+            "TrimSpace" => {
+                let x = str_of(self, &args[0])?;
+                let ws = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+                let start = x.iter().position(|c| !ws(c)).unwrap_or(x.len());
+                let end = x
+                    .iter()
+                    .rposition(|c| !ws(c))
+                    .map(|e| e + 1)
+                    .unwrap_or(start);
+                if start >= end {
+                    return Ok(vec![V::words(&[0, 0])]);
+                }
+                Ok(vec![V::words(&[
+                    args[0].word(0) + start as u64,
+                    (end - start) as u64,
+                ])])
+            }
+            _ => Err(Trap::Fatal(format!(
+                "gomem: unsupported: strings.{name} is not implemented by the VM"
+            ))),
+        }
+    }
+
     fn memstats_type(&self) -> crate::types::TypeId {
         self.tt
             .types
@@ -224,4 +481,31 @@ impl Vm {
             .position(|t| matches!(t, crate::types::Type::Named { name, pkg, .. } if name == "MemStats" && pkg == "runtime"))
             .unwrap_or(0) as crate::types::TypeId
     }
+}
+
+fn find_sub(h: &[u8], n: &[u8]) -> Option<usize> {
+    if n.is_empty() {
+        return Some(0);
+    }
+    h.windows(n.len()).position(|w| w == n)
+}
+
+fn count_sub(h: &[u8], n: &[u8]) -> usize {
+    let mut c = 0;
+    let mut i = 0;
+    while let Some(m) = find_sub(&h[i..], n) {
+        c += 1;
+        i += m + n.len();
+    }
+    c
+}
+
+/// The length of the UTF-8 sequence at the start of `b` (1 for an invalid byte).
+fn utf8_len(b: &[u8]) -> usize {
+    for w in (1..=4.min(b.len())).rev() {
+        if std::str::from_utf8(&b[..w]).is_ok_and(|s| s.chars().count() == 1) {
+            return w;
+        }
+    }
+    1
 }

@@ -184,7 +184,7 @@ impl Vm {
         }
         let val = self.unbox(v, d)?;
         let named = self.tt.is_named(d);
-        let tname = self.tt.type_string(d);
+        let tname = self.rtype_string(d);
         let text = match self.tt.under(d).clone() {
             Type::Basic(b) => {
                 let t = self.print_basic(&val, b)?;

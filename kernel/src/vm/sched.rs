@@ -71,17 +71,7 @@ pub fn run_main(vm: &mut Vm) -> i32 {
     vm.gstack = vm.stacks.new_goroutine(0, 1);
     let prog = vm.prog.clone();
     let r = (|| -> R<()> {
-        for f in prog.funcs.iter().flatten() {
-            if f.name == "init" && f.pragmas.iter().any(|p| p == "gomem:packageinit") {
-                vm.call_func(f.id, 0, vec![])?;
-            }
-        }
-        for f in prog.funcs.iter().flatten() {
-            if f.name == "init" && f.is_user && !f.pragmas.iter().any(|p| p == "gomem:packageinit")
-            {
-                vm.call_func(f.id, 0, vec![])?;
-            }
-        }
+        run_inits(vm)?;
         let main = prog
             .funcs
             .iter()
@@ -94,6 +84,22 @@ pub fn run_main(vm: &mut Vm) -> i32 {
         }
     })();
     finish(vm, r)
+}
+
+/// Package initialisation: the prelude's package inits, then the user's `init` functions.
+pub fn run_inits(vm: &mut Vm) -> R<()> {
+    let prog = vm.prog.clone();
+    for f in prog.funcs.iter().flatten() {
+        if f.name == "init" && f.pragmas.iter().any(|p| p == "gomem:packageinit") {
+            vm.call_func(f.id, 0, vec![])?;
+        }
+    }
+    for f in prog.funcs.iter().flatten() {
+        if f.name == "init" && f.is_user && !f.pragmas.iter().any(|p| p == "gomem:packageinit") {
+            vm.call_func(f.id, 0, vec![])?;
+        }
+    }
+    Ok(())
 }
 
 /// Turns how the program ended into stderr text and an exit status.

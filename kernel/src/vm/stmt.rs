@@ -628,3 +628,73 @@ pub fn decode_rune(b: &[u8]) -> (u32, usize) {
         Err(_) => (0xfffd, 1),
     }
 }
+
+/// The statements of inlined bodies that were `return`s in the callee (the inliner turns
+/// `return e` into an assignment to the result variables, so an early return must also end
+/// the inlined body). Found by walking each inlined copy in parallel with the callee's body.
+pub fn inl_returns(prog: &crate::ir::Program) -> std::collections::HashSet<crate::ir::StmtId> {
+    let mut out = std::collections::HashSet::new();
+    for (f, func) in prog.funcs.iter().enumerate() {
+        if func.is_none() {
+            continue;
+        }
+        crate::ir::visit::visit_func(
+            prog,
+            f as crate::types::FuncId,
+            false,
+            &mut |_| {},
+            &mut |e| {
+                if let crate::ir::ExprKind::InlCall { func, body, .. } = &e.kind {
+                    if let Some(Some(g)) = prog.funcs.get(*func as usize) {
+                        let n = g.body.len();
+                        if n <= body.len() {
+                            match_returns(&g.body, &body[body.len() - n..], &mut out);
+                        }
+                    }
+                }
+            },
+        );
+    }
+    out
+}
+
+fn child_lists(s: &Stmt) -> Vec<&[Stmt]> {
+    match &s.kind {
+        StmtKind::If { then, els, .. } => vec![then, els],
+        StmtKind::For { post, body, .. } => {
+            let mut v: Vec<&[Stmt]> = vec![body];
+            if let Some(p) = post {
+                v.push(std::slice::from_ref(p.as_ref()));
+            }
+            v
+        }
+        StmtKind::Range { body, .. } => vec![body],
+        StmtKind::Switch { cases, .. } | StmtKind::TypeSwitch { cases, .. } => {
+            cases.iter().map(|c| c.body.as_slice()).collect()
+        }
+        StmtKind::Block(list) => vec![list],
+        _ => vec![],
+    }
+}
+
+fn match_returns(
+    orig: &[Stmt],
+    copy: &[Stmt],
+    out: &mut std::collections::HashSet<crate::ir::StmtId>,
+) {
+    if orig.len() != copy.len() {
+        return;
+    }
+    for (o, c) in orig.iter().zip(copy) {
+        if matches!(o.kind, StmtKind::Return(_)) {
+            out.insert(c.id);
+        } else if std::mem::discriminant(&o.kind) == std::mem::discriminant(&c.kind) {
+            let (a, b) = (child_lists(o), child_lists(c));
+            if a.len() == b.len() {
+                for (x, y) in a.into_iter().zip(b) {
+                    match_returns(x, y, out);
+                }
+            }
+        }
+    }
+}
