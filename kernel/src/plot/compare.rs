@@ -103,6 +103,6 @@ impl Figure for CompareFigure<'_> {
                 ))
                 .legend(stroke(c, 2));
         }
-        legend(&mut chart, ctx, SeriesLabelPosition::UpperLeft)
+        legend(&mut chart, ctx, SeriesLabelPosition::LowerRight)
     }
 }

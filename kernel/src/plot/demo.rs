@@ -36,7 +36,7 @@ impl Default for DemoConfig {
             gogc: 100,
             memory_limit: None,
             ticks: 2500,
-            allocs_per_tick: 8,
+            allocs_per_tick: 2,
             live_max: 6 << 20,
             seed: 1,
         }
@@ -127,7 +127,15 @@ pub fn demo_log(cfg: &DemoConfig) -> EventLog {
 
         // GC state machine.
         match phase {
-            Phase::Off | Phase::Sweep { .. } if live >= trigger => {
+            // The pacer's heapLive: what the last mark found plus what was allocated since (the
+            // garbage still waiting for the sweeper does not count).
+            Phase::Off | Phase::Sweep { .. }
+                if (if cycle == 0 {
+                    live
+                } else {
+                    marked + alloc_since_mark
+                }) >= trigger =>
+            {
                 if let Phase::Sweep { .. } = phase {
                     live = marked + alloc_since_mark;
                 }

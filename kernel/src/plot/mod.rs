@@ -310,14 +310,19 @@ impl Unit {
 
 /// A human-readable byte count (`2 KiB`, `1.5 MiB`).
 pub(crate) fn human_bytes(v: f64, lang: Lang) -> String {
-    let u = Unit::bytes(v.max(0.0) as u64);
-    let x = v / u.div;
+    const UNITS: [(&str, &str); 4] = [("B", "Б"), ("KiB", "КиБ"), ("MiB", "МиБ"), ("GiB", "ГиБ")];
+    let mut k = 0;
+    while k + 1 < UNITS.len() && v >= 1024f64.powi(k as i32 + 1) {
+        k += 1;
+    }
+    let x = v / 1024f64.powi(k as i32);
     let s = if (x - x.round()).abs() < 1e-9 {
         format!("{}", x.round() as i64)
     } else {
         format!("{x:.1}")
     };
-    format!("{s} {}", u.name(lang))
+    let (en, ru) = UNITS[k];
+    format!("{s} {}", if lang == Lang::En { en } else { ru })
 }
 
 /// Axis tick label: at most 3 significant decimals, no trailing zeros.

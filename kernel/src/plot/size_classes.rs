@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::heap::{legend, swatch};
 use super::i18n::Key;
@@ -171,7 +172,10 @@ impl Figure for SizeClassFigure<'_> {
             .margin(12)
             .x_label_area_size(10)
             .y_label_area_size(72)
-            .build_cartesian_2d((0u32..n).into_segmented(), 0f64..omax)
+            .build_cartesian_2d(
+                (0u32..n.saturating_sub(1).max(1)).into_segmented(),
+                0f64..omax,
+            )
             .map_err(draw_err)?;
         c1.configure_mesh()
             .disable_x_mesh()
@@ -202,7 +206,10 @@ impl Figure for SizeClassFigure<'_> {
             .margin(12)
             .x_label_area_size(50)
             .y_label_area_size(72)
-            .build_cartesian_2d((0u32..n).into_segmented(), 0f64..bu.of(bmax) * 1.15)
+            .build_cartesian_2d(
+                (0u32..n.saturating_sub(1).max(1)).into_segmented(),
+                0f64..bu.of(bmax) * 1.15,
+            )
             .map_err(draw_err)?;
         c2.configure_mesh()
             .disable_x_mesh()
@@ -246,6 +253,24 @@ impl Figure for SizeClassFigure<'_> {
             ctx.tr(Key::Bytes)
         })
         .legend(swatch(p.series[0].to_rgba()));
-        legend(&mut c2, ctx, SeriesLabelPosition::UpperRight)
+        if known {
+            // The share of each class's bytes lost to rounding up to the slot size.
+            c2.draw_series(rows.iter().enumerate().filter_map(|(i, r)| {
+                let req = r.requested_bytes?;
+                let pct = (r.slot_bytes - req) as f64 * 100.0 / r.slot_bytes.max(1) as f64;
+                (pct >= 0.5).then(|| {
+                    Text::new(
+                        format!("{pct:.0}%"),
+                        (
+                            SegmentValue::CenterOf(i as u32),
+                            bu.of(r.slot_bytes) + bu.of(bmax) * 0.02,
+                        ),
+                        ctx.font(11.0).pos(Pos::new(HPos::Center, VPos::Bottom)),
+                    )
+                })
+            }))
+            .map_err(draw_err)?;
+        }
+        legend(&mut c2, ctx, SeriesLabelPosition::UpperLeft)
     }
 }
