@@ -218,60 +218,45 @@ pub enum Event {
     },
 }
 
+/// Applies `$body` to the `t_ns` field of whichever variant `$e` is.
+macro_rules! with_t_ns {
+    ($e:expr, $t:ident => $body:expr) => {{
+        use Event::*;
+        match $e {
+            Alloc { t_ns: $t, .. }
+            | Free { t_ns: $t, .. }
+            | SpanAcquire { t_ns: $t, .. }
+            | SpanRelease { t_ns: $t, .. }
+            | StackAlloc { t_ns: $t, .. }
+            | StackGrow { t_ns: $t, .. }
+            | StackCopy { t_ns: $t, .. }
+            | StackShrink { t_ns: $t, .. }
+            | StackFree { t_ns: $t, .. }
+            | StackStartingSize { t_ns: $t, .. }
+            | GoStart { t_ns: $t, .. }
+            | GoPark { t_ns: $t, .. }
+            | GoUnpark { t_ns: $t, .. }
+            | GoExit { t_ns: $t, .. }
+            | GcPhase { t_ns: $t, .. }
+            | GcWorker { t_ns: $t, .. }
+            | Assist { t_ns: $t, .. }
+            | BarrierShade { t_ns: $t, .. }
+            | HeapSample { t_ns: $t, .. }
+            | Stw { t_ns: $t, .. } => $body,
+        }
+    }};
+}
+
 impl Event {
     /// The virtual time of the event.
     pub fn t_ns(&self) -> u64 {
-        use Event::*;
-        match *self {
-            Alloc { t_ns, .. }
-            | Free { t_ns, .. }
-            | SpanAcquire { t_ns, .. }
-            | SpanRelease { t_ns, .. }
-            | StackAlloc { t_ns, .. }
-            | StackGrow { t_ns, .. }
-            | StackCopy { t_ns, .. }
-            | StackShrink { t_ns, .. }
-            | StackFree { t_ns, .. }
-            | StackStartingSize { t_ns, .. }
-            | GoStart { t_ns, .. }
-            | GoPark { t_ns, .. }
-            | GoUnpark { t_ns, .. }
-            | GoExit { t_ns, .. }
-            | GcPhase { t_ns, .. }
-            | GcWorker { t_ns, .. }
-            | Assist { t_ns, .. }
-            | BarrierShade { t_ns, .. }
-            | HeapSample { t_ns, .. }
-            | Stw { t_ns, .. } => t_ns,
-        }
+        with_t_ns!(self, t => *t)
     }
 
     /// The same event at another time (for example to place stack records, which carry no
     /// clock, on the VM's time line).
     pub fn at(mut self, t: u64) -> Event {
-        use Event::*;
-        match &mut self {
-            Alloc { t_ns, .. }
-            | Free { t_ns, .. }
-            | SpanAcquire { t_ns, .. }
-            | SpanRelease { t_ns, .. }
-            | StackAlloc { t_ns, .. }
-            | StackGrow { t_ns, .. }
-            | StackCopy { t_ns, .. }
-            | StackShrink { t_ns, .. }
-            | StackFree { t_ns, .. }
-            | StackStartingSize { t_ns, .. }
-            | GoStart { t_ns, .. }
-            | GoPark { t_ns, .. }
-            | GoUnpark { t_ns, .. }
-            | GoExit { t_ns, .. }
-            | GcPhase { t_ns, .. }
-            | GcWorker { t_ns, .. }
-            | Assist { t_ns, .. }
-            | BarrierShade { t_ns, .. }
-            | HeapSample { t_ns, .. }
-            | Stw { t_ns, .. } => *t_ns = t,
-        }
+        with_t_ns!(&mut self, t_ns => *t_ns = t);
         self
     }
 }

@@ -32,26 +32,16 @@ impl Figure for CompareFigure<'_> {
         let (xmax, ymax) = (tu.of(end), bu.of(ymaxb) * 1.25);
         let p = ctx.pal;
 
-        let mut chart = ChartBuilder::on(root)
-            .caption(ctx.title(Key::CompareTitle), ctx.font(22.0))
-            .margin(14)
-            .x_label_area_size(46)
-            .y_label_area_size(72)
-            .build_cartesian_2d(0f64..xmax, 0f64..ymax)
-            .map_err(draw_err)?;
-        chart
-            .configure_mesh()
-            .bold_line_style(p.grid)
-            .light_line_style(p.bg)
-            .axis_style(p.fg)
-            .label_style(ctx.font(13.0))
-            .axis_desc_style(ctx.font(15.0))
-            .x_desc(format!("{} ({})", ctx.tr(Key::Time), tu.name(lang)))
-            .y_desc(format!("{} ({})", ctx.tr(Key::HeapAxis), bu.name(lang)))
-            .x_label_formatter(&|v| tick(*v))
-            .y_label_formatter(&|v| tick(*v))
-            .draw()
-            .map_err(draw_err)?;
+        let mut chart = super::time_chart(
+            root,
+            ctx,
+            Key::CompareTitle,
+            tu,
+            xmax,
+            0f64..ymax,
+            format!("{} ({})", ctx.tr(Key::HeapAxis), bu.name(lang)),
+            &|v| tick(*v),
+        )?;
 
         let to_xy = |pts: Vec<(u64, u64)>| -> Vec<(f64, f64)> {
             pts.into_iter().map(|(t, v)| (tu.of(t), bu.of(v))).collect()

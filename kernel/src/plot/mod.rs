@@ -184,6 +184,52 @@ impl Ctx<'_> {
     }
 }
 
+/// A chart with time on x (in `tu`) and `y` on y, its mesh drawn in the theme's colours.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn time_chart<'a, DB: DrawingBackend>(
+    root: &'a DrawingArea<DB, Shift>,
+    ctx: &Ctx,
+    title: i18n::Key,
+    tu: Unit,
+    xmax: f64,
+    y: std::ops::Range<f64>,
+    y_desc: String,
+    y_fmt: &dyn Fn(&f64) -> String,
+) -> Result<
+    ChartContext<
+        'a,
+        DB,
+        Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+    >,
+    PlotError,
+> {
+    let mut chart = ChartBuilder::on(root)
+        .caption(ctx.title(title), ctx.font(22.0))
+        .margin(14)
+        .x_label_area_size(46)
+        .y_label_area_size(80)
+        .build_cartesian_2d(0f64..xmax, y)
+        .map_err(draw_err)?;
+    chart
+        .configure_mesh()
+        .bold_line_style(ctx.pal.grid)
+        .light_line_style(ctx.pal.bg)
+        .axis_style(ctx.pal.fg)
+        .label_style(ctx.font(13.0))
+        .axis_desc_style(ctx.font(15.0))
+        .x_desc(format!(
+            "{} ({})",
+            ctx.tr(i18n::Key::Time),
+            tu.name(ctx.opts.lang)
+        ))
+        .y_desc(y_desc)
+        .x_label_formatter(&|v| tick(*v))
+        .y_label_formatter(y_fmt)
+        .draw()
+        .map_err(draw_err)?;
+    Ok(chart)
+}
+
 /// A plot drawn on any plotters backend.
 pub(crate) trait Figure {
     fn draw<DB: DrawingBackend>(

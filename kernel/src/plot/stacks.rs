@@ -7,7 +7,7 @@ use plotters::prelude::*;
 
 use super::heap::{legend, stroke};
 use super::i18n::Key;
-use super::{draw_err, human_bytes, tick, Ctx, Figure, PlotError, Unit};
+use super::{draw_err, human_bytes, Ctx, Figure, PlotError, Unit};
 use crate::events::{Event, EventLog};
 
 pub(crate) struct StacksFigure<'a> {
@@ -54,32 +54,22 @@ impl Figure for StacksFigure<'_> {
         let yhi = (hi as f64).log2().ceil() + 0.7;
         let p = ctx.pal;
 
-        let mut chart = ChartBuilder::on(root)
-            .caption(ctx.title(Key::StacksTitle), ctx.font(22.0))
-            .margin(14)
-            .x_label_area_size(46)
-            .y_label_area_size(80)
-            .build_cartesian_2d(0f64..xmax, ylo..yhi)
-            .map_err(draw_err)?;
-        chart
-            .configure_mesh()
-            .bold_line_style(p.grid)
-            .light_line_style(p.bg)
-            .axis_style(p.fg)
-            .label_style(ctx.font(13.0))
-            .axis_desc_style(ctx.font(15.0))
-            .x_desc(format!("{} ({})", ctx.tr(Key::Time), tu.name(lang)))
-            .y_desc(ctx.tr(Key::StackSize))
-            .x_label_formatter(&|v| tick(*v))
-            .y_label_formatter(&|v| {
+        let mut chart = super::time_chart(
+            root,
+            ctx,
+            Key::StacksTitle,
+            tu,
+            xmax,
+            ylo..yhi,
+            ctx.tr(Key::StackSize).to_string(),
+            &|v| {
                 if (v - v.round()).abs() < 1e-6 {
                     human_bytes(2f64.powf(v.round()), lang)
                 } else {
                     String::new()
                 }
-            })
-            .draw()
-            .map_err(draw_err)?;
+            },
+        )?;
 
         let shown = 8;
         for (i, (goid, life)) in lives.iter().enumerate() {
