@@ -16,13 +16,17 @@
 
 pub mod api;
 pub mod diag;
+pub mod display;
 pub mod escape;
+pub mod events;
 pub mod explain;
 pub mod gofmt;
 pub mod inline;
 pub mod ir;
+pub mod plot;
 pub mod runtime;
 pub mod syntax;
+pub mod trace;
 pub mod types;
 pub mod vm;
 

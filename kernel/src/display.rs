@@ -1,0 +1,270 @@
+//! # Notebook display (evcxr)
+//!
+//! In an evcxr Jupyter notebook, a value whose type has a method `evcxr_display(&self)` is
+//! shown by what that method prints between `EVCXR_BEGIN_CONTENT <mime>` and
+//! `EVCXR_END_CONTENT`. This module gives that method to the escape report
+//! ([`crate::EscapeReport`]: an HTML table of its lines, coloured by kind), to
+//! [`crate::runtime::MemStats`] (an HTML table) and to plots ([`Svg`], [`Plot`]). Each also has
+//! a method returning the exact text, for tests and for other front ends.
+//!
+//! ```
+//! use gomem::display::{evcxr_content, Svg};
+//! let svg = Svg("<svg xmlns='http://www.w3.org/2000/svg'></svg>".into());
+//! assert!(svg.evcxr_content().starts_with("EVCXR_BEGIN_CONTENT text/html\n<svg"));
+//! svg.evcxr_display(); // prints it
+//! assert_eq!(evcxr_content("text/plain", "hi"), "EVCXR_BEGIN_CONTENT text/plain\nhi\nEVCXR_END_CONTENT\n");
+//! ```
+
+use crate::api::EscapeReport;
+use crate::escape::DiagKind;
+use crate::plot::{self, Format, PlotError, PlotKind, PlotOptions};
+use crate::runtime::MemStats;
+
+/// The text evcxr reads: `EVCXR_BEGIN_CONTENT mime`, the body, `EVCXR_END_CONTENT`.
+pub fn evcxr_content(mime: &str, body: &str) -> String {
+    format!("EVCXR_BEGIN_CONTENT {mime}\n{body}\nEVCXR_END_CONTENT\n")
+}
+
+/// Escapes `<`, `>`, `&`, `"` for HTML text and attributes.
+pub fn html_escape(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '&' => o.push_str("&amp;"),
+            '"' => o.push_str("&quot;"),
+            _ => o.push(c),
+        }
+    }
+    o
+}
+
+/// The colour (readable on light and dark notebooks) and short name of a diagnostic kind.
+pub fn kind_style(k: &DiagKind) -> (&'static str, &'static str) {
+    match k {
+        DiagKind::MovedToHeap => ("#d62728", "moved"),
+        DiagKind::Escapes => ("#e6550d", "escapes"),
+        DiagKind::LeakingParam => ("#9467bd", "leaking"),
+        DiagKind::DoesNotEscape | DiagKind::ParamDoesNotEscape => ("#2ca02c", "stays"),
+        DiagKind::ZeroCopy => ("#17becf", "zero-copy"),
+        DiagKind::SelfAssignment => ("#8c8c8c", "self-assign"),
+        DiagKind::CanInline | DiagKind::InliningCall => ("#1f77b4", "inline"),
+        DiagKind::Devirtualizing => ("#8c564b", "devirt"),
+    }
+}
+
+impl EscapeReport {
+    /// An HTML table: position, kind (coloured), message, function.
+    ///
+    /// ```
+    /// let src = "package main\n\nfunc f() *int {\n\tx := 1\n\treturn &x\n}\n\nfunc main() { _ = f() }\n";
+    /// let r = gomem::escape("x.go", src, gomem::EscapeOptions::no_inline()).unwrap();
+    /// let html = r.to_html();
+    /// assert!(html.starts_with("<table"));
+    /// assert!(html.contains("moved to heap: x"));
+    /// assert!(r.evcxr_content().starts_with("EVCXR_BEGIN_CONTENT text/html\n<table"));
+    /// r.evcxr_display();
+    /// ```
+    pub fn to_html(&self) -> String {
+        let mut s = String::from(
+            "<table class=\"gomem-escape\" style=\"border-collapse:collapse;font-family:monospace\">\n\
+             <thead><tr><th style=\"text-align:left;padding:2px 8px\">position</th>\
+             <th style=\"text-align:left;padding:2px 8px\">kind</th>\
+             <th style=\"text-align:left;padding:2px 8px\">message</th>\
+             <th style=\"text-align:left;padding:2px 8px\">function</th></tr></thead>\n<tbody>\n",
+        );
+        for l in &self.lines {
+            let (color, name) = kind_style(&l.kind);
+            s.push_str(&format!(
+                "<tr><td style=\"padding:2px 8px\">{}:{}:{}</td>\
+                 <td style=\"padding:2px 8px;color:{color};font-weight:bold\">{name}</td>\
+                 <td style=\"padding:2px 8px;color:{color}\">{}</td>\
+                 <td style=\"padding:2px 8px\">{}</td></tr>\n",
+                html_escape(&self.file),
+                l.pos.line,
+                l.pos.col,
+                html_escape(&l.msg),
+                html_escape(&l.func),
+            ));
+        }
+        s.push_str("</tbody>\n</table>");
+        s
+    }
+
+    /// What [`EscapeReport::evcxr_display`] prints.
+    pub fn evcxr_content(&self) -> String {
+        evcxr_content("text/html", &self.to_html())
+    }
+
+    /// Shows the report as a table in an evcxr notebook.
+    pub fn evcxr_display(&self) {
+        print!("{}", self.evcxr_content());
+    }
+}
+
+impl MemStats {
+    /// An HTML table of the scalar fields in Go's order (`BySize` left out), with sizes in
+    /// bytes.
+    ///
+    /// ```
+    /// use gomem::runtime::{Heap, HeapConfig, TypeInfo};
+    /// let mut h = Heap::new(HeapConfig::default());
+    /// h.malloc(0, 24, TypeInfo::noscan());
+    /// let m = h.read_mem_stats();
+    /// assert!(m.to_html().contains("<td>HeapAlloc</td><td style=\"text-align:right\">24</td>"));
+    /// assert!(m.evcxr_content().starts_with("EVCXR_BEGIN_CONTENT text/html\n<table"));
+    /// m.evcxr_display();
+    /// ```
+    pub fn to_html(&self) -> String {
+        let v = serde_json::to_value(self).expect("MemStats serializes");
+        let mut s = String::from(
+            "<table class=\"gomem-memstats\" style=\"border-collapse:collapse;font-family:monospace\">\n\
+             <thead><tr><th style=\"text-align:left\">field</th><th style=\"text-align:right\">value</th></tr></thead>\n<tbody>\n",
+        );
+        // serde_json keeps struct order only with its `preserve_order` feature, so list the
+        // fields explicitly in Go's order.
+        const FIELDS: &[(&str, &str)] = &[
+            ("alloc", "Alloc"),
+            ("total_alloc", "TotalAlloc"),
+            ("sys", "Sys"),
+            ("lookups", "Lookups"),
+            ("mallocs", "Mallocs"),
+            ("frees", "Frees"),
+            ("heap_alloc", "HeapAlloc"),
+            ("heap_sys", "HeapSys"),
+            ("heap_idle", "HeapIdle"),
+            ("heap_inuse", "HeapInuse"),
+            ("heap_released", "HeapReleased"),
+            ("heap_objects", "HeapObjects"),
+            ("stack_inuse", "StackInuse"),
+            ("stack_sys", "StackSys"),
+            ("mspan_inuse", "MSpanInuse"),
+            ("mspan_sys", "MSpanSys"),
+            ("mcache_inuse", "MCacheInuse"),
+            ("mcache_sys", "MCacheSys"),
+            ("buck_hash_sys", "BuckHashSys"),
+            ("gc_sys", "GCSys"),
+            ("other_sys", "OtherSys"),
+            ("next_gc", "NextGC"),
+            ("last_gc", "LastGC"),
+            ("pause_total_ns", "PauseTotalNs"),
+            ("num_gc", "NumGC"),
+            ("num_forced_gc", "NumForcedGC"),
+            ("gc_cpu_fraction", "GCCPUFraction"),
+            ("enable_gc", "EnableGC"),
+            ("debug_gc", "DebugGC"),
+        ];
+        for (key, go) in FIELDS {
+            let val = v.get(*key).map(|x| x.to_string()).unwrap_or_default();
+            s.push_str(&format!(
+                "<tr><td>{go}</td><td style=\"text-align:right\">{}</td></tr>\n",
+                html_escape(&val)
+            ));
+        }
+        s.push_str("</tbody>\n</table>");
+        s
+    }
+
+    /// What [`MemStats::evcxr_display`] prints.
+    pub fn evcxr_content(&self) -> String {
+        evcxr_content("text/html", &self.to_html())
+    }
+
+    /// Shows the statistics as a table in an evcxr notebook.
+    pub fn evcxr_display(&self) {
+        print!("{}", self.evcxr_content());
+    }
+}
+
+/// An SVG document to show inline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Svg(pub String);
+
+impl Svg {
+    /// What [`Svg::evcxr_display`] prints: the SVG inline, as HTML.
+    pub fn evcxr_content(&self) -> String {
+        evcxr_content("text/html", &self.0)
+    }
+    /// Shows the SVG in an evcxr notebook.
+    pub fn evcxr_display(&self) {
+        print!("{}", self.evcxr_content());
+    }
+}
+
+/// A rendered plot (SVG or PNG bytes) that shows itself in a notebook.
+///
+/// ```
+/// use gomem::display::Plot;
+/// use gomem::events::EventLog;
+/// use gomem::plot::{PlotKind, PlotOptions};
+/// let plot = Plot::render(&PlotKind::Heap(&EventLog::default()), &PlotOptions::default()).unwrap();
+/// assert!(plot.evcxr_content().starts_with("EVCXR_BEGIN_CONTENT text/html\n<svg"));
+/// plot.evcxr_display();
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plot {
+    pub format: Format,
+    pub bytes: Vec<u8>,
+}
+
+impl Plot {
+    /// Renders `kind` with `opts` (see [`crate::plot::render`]).
+    pub fn render(kind: &PlotKind, opts: &PlotOptions) -> Result<Plot, PlotError> {
+        Ok(Plot {
+            format: opts.format,
+            bytes: plot::render(kind, opts)?,
+        })
+    }
+
+    /// What [`Plot::evcxr_display`] prints: an SVG inline as HTML, a PNG as base64
+    /// `image/png`.
+    pub fn evcxr_content(&self) -> String {
+        match self.format {
+            Format::Svg => evcxr_content("text/html", &String::from_utf8_lossy(&self.bytes)),
+            Format::Png => evcxr_content("image/png", &base64(&self.bytes)),
+        }
+    }
+
+    /// Shows the plot in an evcxr notebook.
+    pub fn evcxr_display(&self) {
+        print!("{}", self.evcxr_content());
+    }
+}
+
+/// Standard base64 with padding.
+pub fn base64(data: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut o = String::with_capacity(data.len().div_ceil(3) * 4);
+    for ch in data.chunks(3) {
+        let b = [ch[0], *ch.get(1).unwrap_or(&0), *ch.get(2).unwrap_or(&0)];
+        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+        o.push(A[(n >> 18) as usize & 63] as char);
+        o.push(A[(n >> 12) as usize & 63] as char);
+        o.push(if ch.len() > 1 {
+            A[(n >> 6) as usize & 63] as char
+        } else {
+            '='
+        });
+        o.push(if ch.len() > 2 {
+            A[n as usize & 63] as char
+        } else {
+            '='
+        });
+    }
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base64;
+
+    #[test]
+    fn base64_known() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
+}
