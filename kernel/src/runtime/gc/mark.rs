@@ -320,26 +320,37 @@ impl Marker {
     }
 
     fn round(&mut self, heap: &Heap, budget: u64) -> u64 {
-        let mut batch = Vec::new();
-        let mut cost = 0u64;
-        while cost < budget {
-            let Some(w) = self.grey.pop_front() else {
-                break;
-            };
-            let item = match w {
-                Work::Object(b) => Item::Object(b),
-                Work::Oblet { base, off } => Item::Oblet(base, off),
-                Work::Span(id) => {
-                    let pending = self.take_pending(heap, id);
-                    if pending.is_empty() {
-                        continue;
-                    }
-                    Item::Span(id, pending)
+        let batch: Vec<Item> = if budget == u64::MAX {
+            // Drain everything: build the batch in parallel too. Sorting and deduplicating
+            // first makes every span appear once, so its pending objects can be computed
+            // from the mark bits without races (nothing is marked during this step).
+            let mut ws: Vec<Work> = self.grey.drain(..).collect();
+            ws.par_sort_unstable();
+            ws.dedup();
+            let items: Vec<Item> = ws
+                .par_iter()
+                .with_min_len(256)
+                .filter_map(|&w| self.make_item(heap, w))
+                .collect();
+            for it in &items {
+                self.set_scanned(heap, it);
+            }
+            items
+        } else {
+            let mut items = Vec::new();
+            let mut cost = 0u64;
+            while cost < budget {
+                let Some(w) = self.grey.pop_front() else {
+                    break;
+                };
+                if let Some(it) = self.make_item(heap, w) {
+                    self.set_scanned(heap, &it);
+                    cost += item_cost(heap, &it);
+                    items.push(it);
                 }
-            };
-            cost += item_cost(heap, &item);
-            batch.push(item);
-        }
+            }
+            items
+        };
         let gt = self.green_tea;
         let (mut out, mut st) = batch
             .par_iter()
@@ -367,20 +378,38 @@ impl Marker {
         st.scan_work
     }
 
-    /// Objects of span `id` marked but not yet scanned; they become scanned.
-    fn take_pending(&mut self, heap: &Heap, id: SpanId) -> Vec<u32> {
-        let s = heap.span(id);
-        let words = (s.nelems as usize).div_ceil(64);
-        let bits = self.scanned.entry(id).or_insert_with(|| vec![0; words]);
-        let mut pending = Vec::new();
-        for i in 0..s.nelems {
-            let bit = 1u64 << (i % 64);
-            if s.is_marked(i) && bits[(i / 64) as usize] & bit == 0 {
-                bits[(i / 64) as usize] |= bit;
-                pending.push(i);
+    /// The scan item for grey work `w`; for a span, the objects marked but not yet
+    /// scanned (`None` if there are none).
+    fn make_item(&self, heap: &Heap, w: Work) -> Option<Item> {
+        Some(match w {
+            Work::Object(b) => Item::Object(b),
+            Work::Oblet { base, off } => Item::Oblet(base, off),
+            Work::Span(id) => {
+                let s = heap.span(id);
+                let scanned = self.scanned.get(&id);
+                let pending: Vec<u32> = (0..s.nelems)
+                    .filter(|&i| {
+                        s.is_marked(i)
+                            && scanned.is_none_or(|b| b[(i / 64) as usize] >> (i % 64) & 1 == 0)
+                    })
+                    .collect();
+                if pending.is_empty() {
+                    return None;
+                }
+                Item::Span(id, pending)
+            }
+        })
+    }
+
+    /// Records a span item's objects as scanned.
+    fn set_scanned(&mut self, heap: &Heap, it: &Item) {
+        if let Item::Span(id, pending) = it {
+            let words = (heap.span(*id).nelems as usize).div_ceil(64);
+            let bits = self.scanned.entry(*id).or_insert_with(|| vec![0; words]);
+            for &i in pending {
+                bits[(i / 64) as usize] |= 1 << (i % 64);
             }
         }
-        pending
     }
 }
 

@@ -326,11 +326,11 @@ impl Gc {
             }
             GcPhase::Sweep => {
                 self.sweeper.deduct_credit(heap, bytes);
-                if !self.sweeper.pending(heap)
-                    && bytes > 0
+                // About once per MiB allocated, check whether sweeping is complete.
+                if bytes > 0
                     && self.sweeper.allocated % (1 << 20) < bytes
+                    && !self.sweeper.pending(heap)
                 {
-                    // checked about once per MiB: sweeping is done
                     self.phase = GcPhase::Off;
                 }
             }
