@@ -165,7 +165,7 @@ impl World {
 
     /// Random mutator step: a pointer store between reachable objects, or a new object
     /// linked in, or a root change.
-    fn mutate(&mut self, reach: &[u64]) {
+    fn mutate(&mut self, reach: &mut Vec<u64>) {
         let holder = reach[self.rng.below(reach.len() as u64) as usize];
         let slots = self.slots(holder);
         if slots.is_empty() {
@@ -174,7 +174,11 @@ impl World {
         let slot = slots[self.rng.below(slots.len() as u64) as usize];
         let target = match self.rng.below(4) {
             0 => 0,
-            1 => self.alloc(),
+            1 => {
+                let a = self.alloc();
+                reach.push(a);
+                a
+            }
             _ => reach[self.rng.below(reach.len() as u64) as usize],
         };
         self.gc.write_pointer(&mut self.heap, 0, slot, target);
@@ -189,15 +193,17 @@ impl World {
         let roots = std::mem::take(&mut self.roots);
         self.gc.start_cycle(&mut self.heap, &roots, self.now);
         self.roots = roots;
+        // Snapshot at the beginning: everything reachable now, or allocated during
+        // marking, stays allocated until this cycle's sweep, so the mutator may use it.
+        let mut reach: Vec<u64> = self.reachable().into_iter().collect();
+        reach.sort_unstable();
         let mut n = 0;
         loop {
             if n < stores {
-                let mut reach: Vec<u64> = self.reachable().into_iter().collect();
-                reach.sort_unstable();
-                self.mutate(&reach);
+                self.mutate(&mut reach);
                 n += 1;
             }
-            let done = self.gc.mark_step(&self.heap, 2048);
+            let done = self.gc.mark_step(&self.heap, 16 << 10);
             self.now += 1000;
             if done && n >= stores {
                 break;
