@@ -3,8 +3,8 @@
 # program kernel/tests/gc/go/ring/main.go, run with the real toolchain under
 # GOMAXPROCS=2 and GODEBUG=gctrace=1 for several GOGC/GOMEMLIMIT settings.
 # Pacing depends on timing, so each setting runs RUNS (default 5) times and the
-# golden keeps every run: its NumGC and the heap goal of each cycle, in MB as
-# gctrace prints it. kernel/tests/runtime_gc.rs compares the simulated pacer
+# golden keeps every run: its NumGC, the heap goal of each cycle and its
+# start->end->marked heap sizes, in MB as gctrace prints them. kernel/tests/runtime_gc.rs compares the simulated pacer
 # with the range over the runs. Never edit the goldens by hand.
 #
 # usage: scripts/golden-gc.sh [OUTDIR]   (default: kernel/tests/gc/golden)
@@ -40,7 +40,9 @@ while read -r name gogc limit; do
 				GOMAXPROCS=2 GOGC="$gogc" GOMEMLIMIT="$limit" GODEBUG=gctrace=1 "$BIN/ring" >"$BIN/out" 2>"$BIN/err"
 			fi
 			goals="$(grep -o '[0-9]* MB goal' "$BIN/err" | awk '{print $1}' | paste -sd, -)"
-			echo "run $run $(cat "$BIN/out") goals ${goals:-none}"
+			# start->end->marked of each cycle
+			heaps="$(grep -o '[0-9]*->[0-9]*->[0-9]* MB' "$BIN/err" | awk '{print $1}' | paste -sd, -)"
+			echo "run $run $(cat "$BIN/out") goals ${goals:-none} heaps ${heaps:-none}"
 		done
 	} >"$OUT/$name.txt"
 	echo "wrote $OUT/$name.txt"

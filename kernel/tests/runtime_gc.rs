@@ -699,9 +699,10 @@ fn golden(name: &str) -> Golden {
     g
 }
 
-/// Bytes the model program allocates during one mark phase. Calibrated once on the
-/// GOGC=100 goldens and used unchanged for every setting.
-const MARK_BYTES: u64 = 5 * MIB / 2;
+/// Bytes the model program may allocate during one mark phase before marking ends by
+/// itself. Unbounded: in Go's traces of this program most cycles end right at the goal
+/// (`13->14->9 MB, 14 MB goal`), where assists finish the little scan work left.
+const MARK_BYTES: u64 = u64::MAX;
 
 fn fidelity(name: &str, gogc: Option<u32>, limit: u64) -> (u32, (u32, u32), usize, usize) {
     let g = golden(name);
@@ -743,7 +744,7 @@ fn fidelity_against_real_go() {
         ("gogcoff_limit32mib", None, 32 * MIB),
         ("limit16mib", Some(100), 16 * MIB),
     ];
-    let mut numgc_ok = 0;
+    let (mut numgc_ok, mut goals_ok, mut goals_compared) = (0, 0, 0);
     for (name, gogc, limit) in settings {
         let (n, (lo, hi), ok, compared) = fidelity(name, gogc, limit);
         let (lo, hi) = (
@@ -753,19 +754,35 @@ fn fidelity_against_real_go() {
         if n >= lo && n <= hi {
             numgc_ok += 1;
         }
+        goals_ok += ok;
+        goals_compared += compared;
+        // The first goal is the minimum heap (or the limit goal): deterministic in Go too.
+        let first = golden(name).goals.iter().map(|g| g[0]).min().unwrap();
         assert!(
-            ok * 10 >= compared * 6,
-            "{name}: only {ok}/{compared} goals within 5%"
+            first_goal(name, gogc, limit).abs_diff(first) <= 1,
+            "{name}: first goal"
         );
     }
-    eprintln!("NumGC within Go's range ±10%: {numgc_ok}/5 settings");
+    eprintln!(
+        "NumGC within Go's range ±10%: {numgc_ok}/5 settings; cycle goals within 5%: {goals_ok}/{goals_compared}"
+    );
     assert!(numgc_ok >= 2);
+    assert!(goals_ok * 10 >= goals_compared * 8);
+}
+
+/// The model's first cycle goal in MB.
+fn first_goal(name: &str, gogc: Option<u32>, limit: u64) -> u64 {
+    let g = golden(name);
+    let mut nh = g.nonheap.clone();
+    nh.sort_unstable();
+    ring_model(gogc, limit, nh[nh.len() / 2], MARK_BYTES).1[0]
 }
 
 /// The brief's strict criterion (NumGC within Go's range ±10% and every goal within 5% for
-/// every setting). Known to fail for GOGC=100, GOGC=off+32MiB and the 16 MiB limit: the model
-/// collects more often than Go, whose mark phases on 2 Ps often last much longer (goals
-/// jump to 50–180 MB in the goldens). Run with `--ignored` to see the numbers.
+/// every setting). Known to fail for GOGC=50 and GOGC=200 (the model collects more often):
+/// in Go's traces some mark phases on 2 Ps last far longer than the pacer planned
+/// (`36->65->37 MB`), so a few goals jump to 50–180 MB and later cycles are fewer; the model
+/// has no such stalls. Run with `--ignored` to see the numbers.
 #[test]
 #[ignore = "known gap: see doc comment"]
 fn fidelity_strict() {

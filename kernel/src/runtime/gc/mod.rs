@@ -273,9 +273,14 @@ impl Gc {
     fn update_limit_goal(&mut self, heap: &Heap) {
         let h = heap.mheap();
         let mapped_ready = h.heap_sys() - h.heap_released + self.pacer.other_mapped;
-        self.limit_goal =
-            self.pacer
-                .memory_limit_goal(mapped_ready, h.heap_free, self.pacer.heap_live);
+        // HeapAlloc, not heapLive: dead objects in unswept spans still occupy memory.
+        let heap_alloc = heap
+            .mem_stats_unflushed()
+            .heap_alloc
+            .max(self.pacer.heap_live);
+        self.limit_goal = self
+            .pacer
+            .memory_limit_goal(mapped_ready, h.heap_free, heap_alloc);
     }
 
     /// Whether a cycle should start now that `heap_live` bytes are live (Go's
