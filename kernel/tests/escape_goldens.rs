@@ -221,15 +221,7 @@ fn inline_costs_match_go() {
 #[test]
 fn explain_tells_why_a_value_moves_to_the_heap() {
     let src = "package main\n\nfunc newInt() *int {\n\tx := 42\n\treturn &x\n}\n\nfunc main() { _ = newInt() }\n";
-    let r = gomem::escape(
-        "./x.go",
-        src,
-        EscapeOptions {
-            inline: false,
-            explain: true,
-        },
-    )
-    .unwrap();
+    let r = gomem::escape("./x.go", src, EscapeOptions { inline: false, explain: true }).unwrap();
     expect_test::expect![[r#"
         ./x.go:4:2: moved to heap: x
             the address of `x` flows into `~r0` (a result of the function)
