@@ -37,6 +37,7 @@
 //! assert_eq!((stats.mallocs, stats.total_alloc, stats.heap_sys), (1, 24, 4 << 20));
 //! ```
 
+pub mod gc;
 mod heap;
 pub mod malloc;
 pub mod mcache;
