@@ -403,6 +403,15 @@ impl Vm {
                 let _ = self.heap.mem.zero(a, self.tt.size_of(t));
                 self.init_composite(a, x)
             }
+            // `f(g())` with a multi-valued `g` spills into typed temporaries, and the front
+            // end converts none of them to a variadic `...any` element: box them here.
+            ExprKind::Name(_)
+                if self.tt.is_interface(t) && x.ty != 0 && !self.tt.is_interface(x.ty) =>
+            {
+                let v = self.eval(x)?;
+                let v = self.to_iface(v, x.ty, t, x.id, false)?;
+                self.store(a, t, &v)
+            }
             _ => {
                 let v = self.eval(x)?;
                 self.store(a, t, &v)
