@@ -966,6 +966,9 @@ impl Vm {
         let newlen = len + count;
         if newlen > cap {
             let newcap = self.grow_cap(elem, cap, newlen);
+            // The old elements may live in the very stack slot the new array gets (which is
+            // zeroed first): read them before.
+            let old = self.read_bytes(p, len * es)?;
             let np = if newcap * es <= 32 && es > 0 {
                 match self.stack_slot(e.id, newcap * es)? {
                     Some(a) => a,
@@ -974,7 +977,7 @@ impl Vm {
             } else {
                 self.malloc(elem, newcap)?
             };
-            self.memmove(np, p, len * es)?;
+            self.write_bytes(np, &old)?;
             p = np;
             cap = newcap;
         }
