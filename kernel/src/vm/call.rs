@@ -368,6 +368,19 @@ impl Vm {
             // panic(nil) is a *runtime.PanicNilError since Go 1.21.
             return self.runtime_error(RtErr::PanicNil);
         }
+        // Re-panicking with the value just recovered (Go 1.23): one panic, printed as
+        // `[recovered, repanicked]`.
+        if let Some(last) = self.panics.last_mut() {
+            if last.recovered
+                && last.rt.is_none()
+                && last.val.word(0) == v.word(0)
+                && last.val.word(1) == v.word(1)
+            {
+                last.recovered = false;
+                last.repanicked = true;
+                return Trap::Panic;
+            }
+        }
         self.panics.push(PanicRec {
             val: v,
             recovered: false,
