@@ -195,7 +195,20 @@ impl Vm {
         let tname = self.rtype_string(d);
         let text = match self.tt.under(d).clone() {
             Type::Basic(b) => {
-                let t = self.print_basic(&val, b)?;
+                let t = match b {
+                    // Go 1.27 prints a float panic value as `%v` does (`main.Ratio(0.5)`),
+                    // not in `print`'s exponent form.
+                    BasicKind::Float32 | BasicKind::Float64 => {
+                        let bits = if b == BasicKind::Float32 { 32 } else { 64 };
+                        let fv = crate::gofmt::Value::Float {
+                            v: val.f(),
+                            bits,
+                            ty: crate::gofmt::TypeName(tname.clone()),
+                        };
+                        String::from_utf8_lossy(&crate::gofmt::sprint_bytes(&[fv])).into_owned()
+                    }
+                    _ => self.print_basic(&val, b)?,
+                };
                 if named {
                     if b == BasicKind::String {
                         format!("{tname}(\"{t}\")")
