@@ -8,7 +8,7 @@
 //! are those deltas divided by N with integer truncation, as Go's `testing` prints them.
 //! ns/op comes from the VM's virtual clock and is only a simulated figure.
 
-use super::sched::{finish, run_inits};
+use super::sched::{as_main, finish, run_inits, shutdown, start_main};
 use super::{Trap, Vm, R};
 
 /// What one benchmark measured.
@@ -129,13 +129,10 @@ pub fn pattern_matches(pat: &str, name: &str) -> bool {
 
 /// Runs the selected benchmarks; returns their results and the exit status.
 pub fn run_benches(vm: &mut Vm, pattern: &str, n: u64) -> (Vec<BenchResult>, i32) {
-    vm.sched.next_goid = 2;
-    vm.sched.cur_goid = 1;
-    vm.sched.running = 1;
-    vm.gstack = vm.stacks.new_goroutine(0, 1);
+    start_main(vm);
     let prog = vm.prog.clone();
     let mut results = Vec::new();
-    let r = (|| -> R<()> {
+    let r = as_main(vm, |vm| -> R<()> {
         run_inits(vm)?;
         let bt = vm
             .tt
@@ -168,7 +165,8 @@ pub fn run_benches(vm: &mut Vm, pattern: &str, n: u64) -> (Vec<BenchResult>, i32
             });
         }
         Ok(())
-    })();
+    });
     let code = finish(vm, r);
+    shutdown(vm);
     (results, code)
 }

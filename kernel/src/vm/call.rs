@@ -4,8 +4,10 @@
 //!
 //! 1. asks the stack model for the callee's frame ([`crate::runtime::stack::Stacks::call`]):
 //!    it pushes the return address, runs the prologue check and grows the stack by copying
-//!    when it fails; the [`Mover`] copies the bytes and rewrites every frame-pointer and
-//!    pointer-map word that pointed into the old stack;
+//!    when it fails; the [`Mover`] copies the bytes and rewrites every frame pointer and
+//!    every word of the copied stack that pointed into the old stack (variables and the
+//!    frames' stack-allocated objects alike); the callee's context and arguments, and the
+//!    VM's tables keyed by stack addresses (maps, `WaitGroup`s, mutexes), follow the move;
 //! 2. zeroes the frame, stores the arguments in the parameter slots (parameters that escape
 //!    are copied to heap objects, as Go does), and allocates escaping results;
 //! 3. runs the body; `return` stores the results in the result slots;
@@ -63,6 +65,8 @@ struct Mover<'a> {
     frames: &'a mut Vec<FrameRec>,
     fp: &'a mut u64,
     ctx: &'a mut u64,
+    /// Where the used part of the stack was copied to.
+    copied: Option<Range<u64>>,
 }
 
 impl StackMover for Mover<'_> {
@@ -70,6 +74,7 @@ impl StackMover for Mover<'_> {
         let mut b = vec![0u8; (from.end - from.start) as usize];
         let _ = self.mem.read_bytes(from.start, &mut b);
         let _ = self.mem.write_bytes(to.start, &b);
+        self.copied = Some(to);
     }
     fn adjust(&mut self, old: Range<u64>, new: Range<u64>) {
         let delta = new.end.wrapping_sub(old.end);
@@ -86,15 +91,19 @@ impl StackMover for Mover<'_> {
             for d in f.defers.iter_mut() {
                 *d = fix(*d);
             }
-            if let Some(l) = &f.layout {
-                for &w in &l.ptr_words {
-                    let a = f.fp + w as u64 * 8;
-                    if let Ok(p) = self.mem.read_u64(a) {
-                        if old.contains(&p) {
-                            let _ = self.mem.write_u64(a, p.wrapping_add(delta));
-                        }
+        }
+        // Every word of the copied stack that points into the old stack: frame variables
+        // (by their pointer maps) and also the frames' stack-allocated objects (closure
+        // records, map headers, backing arrays), whose pointers the maps do not describe.
+        if let Some(to) = self.copied.take() {
+            let mut a = to.start & !7;
+            while a + 8 <= to.end {
+                if let Ok(p) = self.mem.read_u64(a) {
+                    if old.contains(&p) {
+                        let _ = self.mem.write_u64(a, p.wrapping_add(delta));
                     }
                 }
+                a += 8;
             }
         }
         *self.fp = fix(*self.fp);
@@ -165,7 +174,7 @@ impl Vm {
     }
 
     /// Calls function `fid` with closure context `ctx`.
-    pub fn call_func(&mut self, fid: FuncId, ctx: u64, args: Vec<V>) -> R<Vec<V>> {
+    pub fn call_func(&mut self, fid: FuncId, mut ctx: u64, mut args: Vec<V>) -> R<Vec<V>> {
         let prog = self.prog.clone();
         let Some(f) = prog.funcs.get(fid as usize).and_then(|f| f.as_ref()) else {
             return self.call_native(fid, args);
@@ -200,9 +209,36 @@ impl Vm {
                 frames: &mut self.frames,
                 fp: &mut self.fp,
                 ctx: &mut self.ctx,
+                copied: None,
             };
-            if let Err(ov) = self.stacks.call(p, &mut self.gstack, lay.frame, &mut mover) {
-                return Err(Trap::Fatal(ov.runtime_output()));
+            match self.stacks.call(p, &mut self.gstack, lay.frame, &mut mover) {
+                Err(ov) => return Err(Trap::Fatal(ov.runtime_output())),
+                Ok(Some(rel)) => {
+                    // The callee's closure context and arguments are still in the caller's
+                    // hands (Go keeps them on the stack, which the copy adjusts).
+                    let old = rel.old.lo..rel.old.hi;
+                    let fix = |a: u64| {
+                        if old.contains(&a) {
+                            a.wrapping_add(rel.delta as u64)
+                        } else {
+                            a
+                        }
+                    };
+                    ctx = fix(ctx);
+                    self.relocate_side_tables(&old, rel.delta as u64);
+                    for a in args.iter_mut() {
+                        match a {
+                            V::W(w) => *w = fix(*w),
+                            V::B(b) => {
+                                for c in b.chunks_exact_mut(8) {
+                                    let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+                                    c.copy_from_slice(&fix(w).to_le_bytes());
+                                }
+                            }
+                        }
+                    }
+                }
+                Ok(None) => {}
             }
         }
         let fp = self.gstack.sp;
@@ -304,6 +340,22 @@ impl Vm {
         Ok(())
     }
 
+    /// The VM's tables keyed by the address of a stack-allocated object (map headers,
+    /// `WaitGroup`s, mutexes) follow a stack move.
+    fn relocate_side_tables(&mut self, old: &Range<u64>, delta: u64) {
+        fn rekey<T>(m: &mut std::collections::HashMap<u64, T>, old: &Range<u64>, delta: u64) {
+            let keys: Vec<u64> = m.keys().copied().filter(|k| old.contains(k)).collect();
+            for k in keys {
+                if let Some(v) = m.remove(&k) {
+                    m.insert(k.wrapping_add(delta), v);
+                }
+            }
+        }
+        rekey(&mut self.maps.m, old, delta);
+        rekey(&mut self.sched.wgs, old, delta);
+        rekey(&mut self.sched.mutexes, old, delta);
+    }
+
     pub fn push_defer(&mut self, f: u64) {
         if let Some(fr) = self.frames.last_mut() {
             fr.defers.push(f);
@@ -315,6 +367,19 @@ impl Vm {
         if v.word(0) == 0 {
             // panic(nil) is a *runtime.PanicNilError since Go 1.21.
             return self.runtime_error(RtErr::PanicNil);
+        }
+        // Re-panicking with the value just recovered (Go 1.23): one panic, printed as
+        // `[recovered, repanicked]`.
+        if let Some(last) = self.panics.last_mut() {
+            if last.recovered
+                && last.rt.is_none()
+                && last.val.word(0) == v.word(0)
+                && last.val.word(1) == v.word(1)
+            {
+                last.recovered = false;
+                last.repanicked = true;
+                return Trap::Panic;
+            }
         }
         self.panics.push(PanicRec {
             val: v,

@@ -403,6 +403,15 @@ impl Vm {
                 let _ = self.heap.mem.zero(a, self.tt.size_of(t));
                 self.init_composite(a, x)
             }
+            // `f(g())` with a multi-valued `g` spills into typed temporaries, and the front
+            // end converts none of them to a variadic `...any` element: box them here.
+            ExprKind::Name(_)
+                if self.tt.is_interface(t) && x.ty != 0 && !self.tt.is_interface(x.ty) =>
+            {
+                let v = self.eval(x)?;
+                let v = self.to_iface(v, x.ty, t, x.id, false)?;
+                self.store(a, t, &v)
+            }
             _ => {
                 let v = self.eval(x)?;
                 self.store(a, t, &v)
@@ -957,6 +966,9 @@ impl Vm {
         let newlen = len + count;
         if newlen > cap {
             let newcap = self.grow_cap(elem, cap, newlen);
+            // The old elements may live in the very stack slot the new array gets (which is
+            // zeroed first): read them before.
+            let old = self.read_bytes(p, len * es)?;
             let np = if newcap * es <= 32 && es > 0 {
                 match self.stack_slot(e.id, newcap * es)? {
                     Some(a) => a,
@@ -965,7 +977,7 @@ impl Vm {
             } else {
                 self.malloc(elem, newcap)?
             };
-            self.memmove(np, p, len * es)?;
+            self.write_bytes(np, &old)?;
             p = np;
             cap = newcap;
         }

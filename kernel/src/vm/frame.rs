@@ -59,6 +59,16 @@ pub fn assign_slots(vm: &mut Vm) {
     let tt = vm.tt.clone();
     vm.slots = vec![Slot::default(); prog.vars.len()];
     vm.layouts = vec![None; prog.funcs.len()];
+    // The closure expressions that make each function value. A closure copied by the inliner
+    // keeps its original's `closure_expr`, so look at the copies' own expressions.
+    let mut closure_sites: HashMap<FuncId, Vec<crate::ir::NodeId>> = HashMap::new();
+    for f in prog.funcs.iter().flatten() {
+        crate::ir::visit::visit_func(&prog, f.id, false, &mut |_| {}, &mut |e| {
+            if let ExprKind::Closure(g) = e.kind {
+                closure_sites.entry(g).or_default().push(e.id);
+            }
+        });
+    }
     // Globals.
     let mut goff = 0u64;
     for (i, v) in prog.vars.iter().enumerate() {
@@ -130,7 +140,10 @@ pub fn assign_slots(vm: &mut Vm) {
         let mut captures = HashMap::new();
         let mut coff = 8u64;
         if !f.closure_vars.is_empty() {
-            let escapes = f.closure_expr.is_some_and(|c| vm.heap_sites.contains(&c));
+            let escapes = match closure_sites.get(&f.id) {
+                Some(sites) => sites.iter().any(|c| vm.heap_sites.contains(c)),
+                None => f.closure_expr.is_some_and(|c| vm.heap_sites.contains(&c)),
+            };
             for &v in &f.closure_vars {
                 let var = &prog.vars[v as usize];
                 let byref = vm.heap_vars.contains(&v) || !escapes;

@@ -503,7 +503,7 @@ impl Vm {
         if self.steps & 0xfff == 0 {
             self.check_limits()?;
         }
-        if self.sched.preempt_due(self.steps) {
+        if self.sched.preempt_due(self.steps, self.opts.preempt_every) {
             sched::preempt(self)?;
         }
         Ok(())

@@ -130,7 +130,7 @@ impl Vm {
             ("runtime", "GOMAXPROCS") => Ok(vec![V::W(self.opts.gomaxprocs as u64)]),
             ("runtime", "KeepAlive") => Ok(vec![]),
             ("runtime", "gosched") => {
-                self.yield_all()?;
+                self.gosched()?;
                 Ok(vec![])
             }
             ("runtime", "ReadMemStats") => {
@@ -140,16 +140,13 @@ impl Vm {
             ("sync", "(*Mutex).lock")
             | ("sync", "(*RWMutex).Lock")
             | ("sync", "(*RWMutex).rlock") => {
-                let m = args[0].w();
-                *self.sched.mutexes.entry(m).or_insert(0) += 1;
+                self.mutex_lock(args[0].w())?;
                 Ok(vec![])
             }
             ("sync", "(*Mutex).unlock")
             | ("sync", "(*RWMutex).Unlock")
             | ("sync", "(*RWMutex).runlock") => {
-                let m = args[0].w();
-                let n = self.sched.mutexes.entry(m).or_insert(0);
-                if *n <= 0 {
+                if !self.mutex_unlock(args[0].w()) {
                     let what = if name.contains("RW") {
                         "sync: Unlock of unlocked RWMutex"
                     } else {
@@ -157,7 +154,6 @@ impl Vm {
                     };
                     return Err(Trap::Fatal(format!("fatal error: {what}")));
                 }
-                *n -= 1;
                 Ok(vec![])
             }
             ("sync", "(*WaitGroup).Add") => {
@@ -183,8 +179,7 @@ impl Vm {
             ("time", "Since") => Ok(vec![V::W(self.now_ns().wrapping_sub(args[0].word(1)))]),
             ("time", "Time.Sub") => Ok(vec![V::W(args[0].word(1).wrapping_sub(args[1].word(1)))]),
             ("time", "Sleep") => {
-                self.sched.sleep_ns += args[0].w();
-                self.yield_all()?;
+                self.sleep(args[0].w() as i64)?;
                 Ok(vec![])
             }
             ("testing", "AllocsPerRun") => {

@@ -59,6 +59,11 @@ impl RtErr {
                 "runtime.errorString",
                 "runtime error: invalid memory address or nil pointer dereference".into(),
             ),
+            // A negative index is reported without the length, as Go's boundsError does.
+            Index(i, _) if *i < 0 => (
+                "runtime.boundsError",
+                format!("runtime error: index out of range [{i}]"),
+            ),
             Index(i, n) => (
                 "runtime.boundsError",
                 format!("runtime error: index out of range [{i}] with length {n}"),
@@ -84,11 +89,11 @@ impl RtErr {
                 format!("runtime error: slice bounds out of range [::{i}] with capacity {n}"),
             ),
             DivZero => (
-                "runtime.runtimeError",
+                "runtime.errorString",
                 "runtime error: integer divide by zero".into(),
             ),
             NegShift => (
-                "runtime.runtimeError",
+                "runtime.errorString",
                 "runtime error: negative shift amount".into(),
             ),
             NilMapWrite => (
@@ -96,11 +101,11 @@ impl RtErr {
                 "assignment to entry in nil map".into(),
             ),
             MakeSliceLen => (
-                "runtime.plainError",
+                "runtime.errorString",
                 "runtime error: makeslice: len out of range".into(),
             ),
             MakeSliceCap => (
-                "runtime.plainError",
+                "runtime.errorString",
                 "runtime error: makeslice: cap out of range".into(),
             ),
             Assert { iface, have, want } => (
@@ -113,7 +118,10 @@ impl RtErr {
             ),
             AssertMissing { have, want, method } => (
                 "*runtime.TypeAssertionError",
-                format!("interface conversion: {have} is not {want}: missing method {method}"),
+                format!(
+                    "interface conversion: {have} is not {want}: missing method {}",
+                    method.strip_prefix("missing method ").unwrap_or(method)
+                ),
             ),
             Uncomparable(t) => (
                 "runtime.errorString",
@@ -187,7 +195,20 @@ impl Vm {
         let tname = self.rtype_string(d);
         let text = match self.tt.under(d).clone() {
             Type::Basic(b) => {
-                let t = self.print_basic(&val, b)?;
+                let t = match b {
+                    // Go 1.27 prints a float panic value as `%v` does (`main.Ratio(0.5)`),
+                    // not in `print`'s exponent form.
+                    BasicKind::Float32 | BasicKind::Float64 => {
+                        let bits = if b == BasicKind::Float32 { 32 } else { 64 };
+                        let fv = crate::gofmt::Value::Float {
+                            v: val.f(),
+                            bits,
+                            ty: crate::gofmt::TypeName(tname.clone()),
+                        };
+                        String::from_utf8_lossy(&crate::gofmt::sprint_bytes(&[fv])).into_owned()
+                    }
+                    _ => self.print_basic(&val, b)?,
+                };
                 if named {
                     if b == BasicKind::String {
                         format!("{tname}(\"{t}\")")

@@ -1,24 +1,37 @@
-//! Goroutines, channels and the scheduler (first version: run-to-block).
+//! Goroutines, channels and the scheduler: deterministic, preemptive, one goroutine at a time.
 //!
-//! `go f()` creates a goroutine with its own stack from the stack allocator
-//! ([`crate::runtime::stack::Stacks::new_goroutine`]) and puts it on the run queue. This first
-//! scheduler is deterministic and cooperative: a goroutine runs until it finishes; when the
-//! running goroutine would block (receiving from an empty channel, `WaitGroup.Wait`,
-//! `time.Sleep`, `runtime.Gosched`), queued goroutines run, oldest first, on top of it. When
-//! nothing can run and the goroutine still cannot proceed, every goroutine is asleep: Go's
-//! `fatal error: all goroutines are asleep - deadlock!`.
+//! `go f()` creates a goroutine and makes it runnable; it gets its own stack from the stack
+//! allocator ([`crate::runtime::stack::Stacks::new_goroutine`]) when it first runs. The VM evaluates
+//! Go calls recursively on the host's stack, so each goroutine gets a host thread of its own;
+//! exactly one of them holds the *baton* and touches the VM at any time, so the machine stays
+//! single-threaded and every run is deterministic. A switch saves the running goroutine's
+//! state (frames, panics, stack, frame pointer) into its record, loads the next one's and
+//! hands it the baton.
+//!
+//! The run queue follows Go's with one P: a goroutine made ready (by `go`, or woken by a
+//! channel operation, a `WaitGroup` or a `Mutex`) goes into `runnext`, kicking the previous
+//! `runnext` to the tail of the queue; `runtime.Gosched` and preemption (every
+//! [`super::RunOptions::preempt_every`] steps) put the running goroutine at the tail.
+//! `time.Sleep` parks on a timer of the virtual clock; when nothing else can run, the clock
+//! jumps to the earliest timer. When nothing can run and no timer is pending, every goroutine
+//! is asleep: Go's `fatal error: all goroutines are asleep - deadlock!`.
 //!
 //! Channels are `hchan` objects allocated on the heap exactly as `runtime.makechan` does (a
 //! 112-byte header, with the buffer in the same object when the element type has no
-//! pointers), with their queued values kept by the VM. In this version a send never blocks
-//! (an unbuffered channel behaves like a buffered one), which preserves every program's output
-//! when goroutines communicate in one direction.
+//! pointers); the VM keeps their buffered values and their queues of parked senders and
+//! receivers. An unbuffered send blocks until a receiver takes the value, a buffered one
+//! while the buffer is full; `close` wakes every parked receiver (zero value, `ok == false`)
+//! and makes parked senders panic. `sync.Mutex` (and `RWMutex`, treated as exclusive) hands
+//! the lock to the oldest waiter on unlock.
 //!
-//! Limitations (to be lifted by a preemptive scheduler): a goroutine that blocks while nested
-//! goroutines are running cannot give control back to the goroutine below it, and GOMAXPROCS
-//! only selects the P whose mcache allocates.
+//! When `main` returns, the program ends: parked goroutines' threads are released and unwind
+//! without touching the VM. A goroutine that panics (or calls `os.Exit`, or exhausts a limit)
+//! ends the program the same way, and its panic is reported.
+//!
+//! Limitation: GOMAXPROCS only selects the P whose mcache allocates.
 
 use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Condvar, Mutex};
 
 use super::call::{FrameRec, PanicRec};
 use super::panics::RtErr;
@@ -28,25 +41,103 @@ use crate::runtime::stack::GStack;
 use crate::types::TypeId;
 
 const HCHAN_SIZE: u64 = 112;
+/// Host stack of a goroutine's thread (reserved, committed as used).
+const GOROUTINE_HOST_STACK: usize = 256 << 20;
+
+/// What woke a parked goroutine.
+#[derive(Debug)]
+pub enum Wake {
+    Recv(V),
+    RecvClosed,
+    SendOk,
+    SendClosed,
+}
 
 #[derive(Default, Debug)]
 pub struct Chan {
     pub buf: VecDeque<V>,
     pub cap: u64,
     pub closed: bool,
+    pub recvq: VecDeque<u64>,
+    pub sendq: VecDeque<(u64, V)>,
+}
+
+/// The saved state of a goroutine that is not running.
+pub struct GState {
+    gstack: GStack,
+    frames: Vec<FrameRec>,
+    panics: Vec<PanicRec>,
+    fp: u64,
+    ctx: u64,
+    cur_func: crate::types::FuncId,
+    panic_defer: bool,
+    inl_depth: u32,
+}
+
+/// Where a goroutine's host thread waits for the baton: 0 wait, 1 run, 2 exit.
+#[derive(Default)]
+pub struct Gate {
+    m: Mutex<u8>,
+    cv: Condvar,
+}
+
+impl Gate {
+    fn open(&self, v: u8) {
+        let mut g = self.m.lock().unwrap_or_else(|e| e.into_inner());
+        *g = v;
+        self.cv.notify_one();
+    }
+    /// Waits for the baton; false if the program is ending.
+    fn wait(&self) -> bool {
+        let mut g = self.m.lock().unwrap_or_else(|e| e.into_inner());
+        while *g == 0 {
+            g = self.cv.wait(g).unwrap_or_else(|e| e.into_inner());
+        }
+        let run = *g == 1;
+        if run {
+            *g = 0;
+        }
+        run
+    }
+}
+
+/// The panic payload that unwinds a released goroutine's host thread.
+struct KillToken;
+
+/// A goroutine other than main ended the program.
+pub struct Abort {
+    trap: Trap,
+    panics: Vec<PanicRec>,
+}
+
+#[derive(Default)]
+pub struct MutexState {
+    held: i64,
+    waiters: VecDeque<u64>,
 }
 
 #[derive(Default)]
 pub struct Sched {
-    pub runq: VecDeque<(u64, u64)>,
+    pub runnext: Option<u64>,
+    pub runq: VecDeque<u64>,
+    /// Parked on a timer: (wake time, sequence, goid).
+    pub sleepers: Vec<(u64, u64, u64)>,
     pub next_goid: u64,
+    /// Live goroutines, main included.
     pub running: u64,
     pub sleep_ns: u64,
     pub chans: HashMap<u64, Chan>,
-    pub wgs: HashMap<u64, i64>,
-    pub mutexes: HashMap<u64, i64>,
+    pub wgs: HashMap<u64, (i64, Vec<u64>)>,
+    pub mutexes: HashMap<u64, MutexState>,
     pub gomaxprocs: usize,
     pub cur_goid: u64,
+    pub main_goid: u64,
+    pub saved: HashMap<u64, GState>,
+    pub gates: HashMap<u64, Arc<Gate>>,
+    pub threads: Vec<std::thread::JoinHandle<()>>,
+    pub wakes: HashMap<u64, Wake>,
+    pub abort: Option<Abort>,
+    seq: u64,
 }
 
 impl Sched {
@@ -54,23 +145,91 @@ impl Sched {
         0
     }
     #[inline]
-    pub fn preempt_due(&self, _steps: u64) -> bool {
-        false
+    pub fn preempt_due(&self, steps: u64, every: u64) -> bool {
+        self.running > 1 && every > 0 && steps.is_multiple_of(every)
+    }
+    fn gate(&mut self, g: u64) -> Arc<Gate> {
+        self.gates.entry(g).or_default().clone()
+    }
+    /// Makes `g` runnable next (Go's `runnext`).
+    pub fn ready(&mut self, g: u64) {
+        if let Some(old) = self.runnext.replace(g) {
+            self.runq.push_back(old);
+        }
     }
 }
 
-pub fn preempt(_vm: &mut Vm) -> R<()> {
-    Ok(())
+/// Preemption: the running goroutine goes to the tail of the run queue.
+pub fn preempt(vm: &mut Vm) -> R<()> {
+    if vm.sched.runnext.is_none() && vm.sched.runq.is_empty() && vm.sched.sleepers.is_empty() {
+        return Ok(());
+    }
+    vm.gosched()
+}
+
+fn no_stack() -> GStack {
+    GStack {
+        goid: 0,
+        stack: crate::runtime::stack::Stack { lo: 0, hi: 0 },
+        sp: 0,
+        preempt_shrink: false,
+    }
+}
+
+struct VmPtr(*mut Vm);
+// SAFETY: the VM is only touched by the thread holding the baton (see the module header).
+unsafe impl Send for VmPtr {}
+
+/// Sets up goroutine 1 (main) on the calling thread.
+pub fn start_main(vm: &mut Vm) {
+    vm.sched.next_goid = 2;
+    vm.sched.cur_goid = 1;
+    vm.sched.main_goid = 1;
+    vm.sched.running = 1;
+    vm.gstack = vm.stacks.new_goroutine(0, 1);
+}
+
+/// Runs `f` as the main goroutine's code: a goroutine that ends the program while main is
+/// parked unwinds main here, and its trap (and panics) become main's.
+pub fn as_main<T>(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> R<T>) -> R<T> {
+    let p = vm as *mut Vm;
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        // SAFETY: `p` is the caller's exclusive reference, used only on this thread.
+        f(unsafe { &mut *p })
+    }));
+    match r {
+        Ok(r) => r,
+        Err(payload) => {
+            if payload.downcast_ref::<KillToken>().is_none() {
+                std::panic::resume_unwind(payload);
+            }
+            match vm.sched.abort.take() {
+                Some(a) => {
+                    vm.panics = a.panics;
+                    Err(a.trap)
+                }
+                None => Err(Trap::Kill),
+            }
+        }
+    }
+}
+
+/// The program is over: releases every parked goroutine's thread and waits for them.
+pub fn shutdown(vm: &mut Vm) {
+    for g in vm.sched.gates.values() {
+        g.open(2);
+    }
+    for t in std::mem::take(&mut vm.sched.threads) {
+        let _ = t.join();
+    }
+    vm.sched.gates.clear();
 }
 
 /// Runs package initialisation and `main.main`; returns the exit status.
 pub fn run_main(vm: &mut Vm) -> i32 {
-    vm.sched.next_goid = 2;
-    vm.sched.cur_goid = 1;
-    vm.sched.running = 1;
-    vm.gstack = vm.stacks.new_goroutine(0, 1);
+    start_main(vm);
     let prog = vm.prog.clone();
-    let r = (|| -> R<()> {
+    let r = as_main(vm, |vm| {
         run_inits(vm)?;
         let main = prog
             .funcs
@@ -82,8 +241,10 @@ pub fn run_main(vm: &mut Vm) -> i32 {
             Some(m) => vm.call_func(m, 0, vec![]).map(|_| ()),
             None => Err(Trap::Fatal("gomem: no main function".into())),
         }
-    })();
-    finish(vm, r)
+    });
+    let code = finish(vm, r);
+    shutdown(vm);
+    code
 }
 
 /// Package initialisation: the prelude's package inits, then the user's `init` functions.
@@ -136,38 +297,193 @@ impl Vm {
     pub fn go(&mut self, f: u64) -> R<()> {
         let id = self.sched.next_goid;
         self.sched.next_goid += 1;
-        self.sched.runq.push_back((f, id));
+        // The stack is allocated when the goroutine first runs.
+        self.sched.saved.insert(
+            id,
+            GState {
+                gstack: no_stack(),
+                frames: Vec::new(),
+                panics: Vec::new(),
+                fp: 0,
+                ctx: 0,
+                cur_func: 0,
+                panic_defer: false,
+                inl_depth: 0,
+            },
+        );
+        self.sched.running += 1;
+        let gate = self.sched.gate(id);
+        let ptr = VmPtr(self as *mut Vm);
+        let h = std::thread::Builder::new()
+            .stack_size(GOROUTINE_HOST_STACK)
+            .spawn(move || {
+                let ptr = ptr;
+                if !gate.wait() {
+                    return;
+                }
+                // SAFETY: this thread holds the baton (see the module header).
+                let vm = unsafe { &mut *ptr.0 };
+                let p = vm.cur_p();
+                vm.gstack = vm.stacks.new_goroutine(p, id);
+                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    vm.call_value(f, vec![])
+                }));
+                match r {
+                    Ok(r) => vm.goexit(r),
+                    Err(payload) => {
+                        if payload.downcast_ref::<KillToken>().is_none() {
+                            vm.goexit(Err(Trap::Fatal(
+                                "gomem: internal error in a goroutine".into(),
+                            )));
+                        }
+                    }
+                }
+            })
+            .map_err(|e| Trap::Fatal(format!("gomem: cannot start a goroutine thread: {e}")))?;
+        self.sched.threads.push(h);
+        self.sched.ready(id);
         Ok(())
     }
 
-    /// Runs one queued goroutine to completion; false if none was queued.
-    pub fn run_one(&mut self) -> R<bool> {
-        let Some((f, goid)) = self.sched.runq.pop_front() else {
-            return Ok(false);
-        };
+    /// The running goroutine (not main) has returned with `r`.
+    fn goexit(&mut self, r: R<Vec<V>>) {
         let p = self.cur_p();
-        let g = self.stacks.new_goroutine(p, goid);
-        let saved_g: GStack = std::mem::replace(&mut self.gstack, g);
-        let saved_frames: Vec<FrameRec> = std::mem::take(&mut self.frames);
-        let saved_panics: Vec<PanicRec> = std::mem::take(&mut self.panics);
-        let saved = (self.fp, self.ctx, self.cur_func, self.sched.cur_goid);
-        self.sched.cur_goid = goid;
-        self.sched.running += 1;
-        let r = self.call_value(f, vec![]);
-        self.sched.running -= 1;
-        let g = std::mem::replace(&mut self.gstack, saved_g);
+        let g = std::mem::replace(&mut self.gstack, no_stack());
         self.stacks.exit_goroutine(p, g);
-        self.frames = saved_frames;
-        let my_panics = std::mem::replace(&mut self.panics, saved_panics);
-        (self.fp, self.ctx, self.cur_func, self.sched.cur_goid) = saved;
-        match r {
-            Ok(_) => Ok(true),
-            Err(Trap::Panic) => {
-                self.panics = my_panics;
-                Err(Trap::Panic)
+        self.sched.running -= 1;
+        let next = match r {
+            Ok(_) | Err(Trap::Kill) => self.pick_next(),
+            Err(t) => {
+                self.abort(t);
+                None
             }
-            Err(t) => Err(t),
+        };
+        let next = match next {
+            Some(n) => n,
+            None => {
+                if self.sched.abort.is_none() {
+                    let t = self.deadlock();
+                    self.abort(t);
+                }
+                self.sched.main_goid
+            }
+        };
+        self.load_state(next);
+        let gate = self.sched.gate(next);
+        gate.open(1);
+    }
+
+    fn abort(&mut self, t: Trap) {
+        let panics = std::mem::take(&mut self.panics);
+        self.sched.abort = Some(Abort { trap: t, panics });
+    }
+
+    fn save_state(&mut self) {
+        let me = self.sched.cur_goid;
+        let st = GState {
+            gstack: std::mem::replace(&mut self.gstack, no_stack()),
+            frames: std::mem::take(&mut self.frames),
+            panics: std::mem::take(&mut self.panics),
+            fp: self.fp,
+            ctx: self.ctx,
+            cur_func: self.cur_func,
+            panic_defer: self.next_call_is_panic_defer,
+            inl_depth: self.inl_depth,
+        };
+        self.sched.saved.insert(me, st);
+    }
+
+    fn load_state(&mut self, g: u64) {
+        if let Some(st) = self.sched.saved.remove(&g) {
+            self.gstack = st.gstack;
+            self.frames = st.frames;
+            self.panics = st.panics;
+            self.fp = st.fp;
+            self.ctx = st.ctx;
+            self.cur_func = st.cur_func;
+            self.next_call_is_panic_defer = st.panic_defer;
+            self.inl_depth = st.inl_depth;
         }
+        self.sched.cur_goid = g;
+    }
+
+    /// The next goroutine to run: `runnext`, the run queue, else the earliest timer (the
+    /// virtual clock jumps to it).
+    fn pick_next(&mut self) -> Option<u64> {
+        let now = self.now_ns();
+        if !self.sched.sleepers.is_empty() {
+            self.sched.sleepers.sort();
+            while let Some(&(t, _, g)) = self.sched.sleepers.first() {
+                if t > now {
+                    break;
+                }
+                self.sched.sleepers.remove(0);
+                self.sched.runq.push_back(g);
+            }
+        }
+        if let Some(g) = self.sched.runnext.take() {
+            return Some(g);
+        }
+        if let Some(g) = self.sched.runq.pop_front() {
+            return Some(g);
+        }
+        if !self.sched.sleepers.is_empty() {
+            let (t, _, g) = self.sched.sleepers.remove(0);
+            if t > now {
+                self.sched.sleep_ns += t - now;
+            }
+            return Some(g);
+        }
+        None
+    }
+
+    /// Hands the baton to `next` and waits until this goroutine gets it back.
+    fn switch_to(&mut self, next: u64) -> R<()> {
+        let me = self.sched.cur_goid;
+        if next == me {
+            return Ok(());
+        }
+        self.save_state();
+        self.load_state(next);
+        let mine = self.sched.gate(me);
+        let theirs = self.sched.gate(next);
+        let p = std::hint::black_box(self as *mut Vm);
+        theirs.open(1);
+        let run = mine.wait();
+        // SAFETY: this thread holds the baton again.
+        let vm = unsafe { &mut *p };
+        if !run || vm.sched.abort.is_some() {
+            std::panic::resume_unwind(Box::new(KillToken));
+        }
+        Ok(())
+    }
+
+    /// The running goroutine parks (it was queued somewhere that will wake it); another runs.
+    fn park(&mut self) -> R<()> {
+        match self.pick_next() {
+            Some(n) => self.switch_to(n),
+            None => Err(self.deadlock()),
+        }
+    }
+
+    /// `runtime.Gosched`: the running goroutine goes to the tail of the run queue.
+    pub fn gosched(&mut self) -> R<()> {
+        let me = self.sched.cur_goid;
+        self.sched.runq.push_back(me);
+        self.park()
+    }
+
+    /// `time.Sleep(d)`.
+    pub fn sleep(&mut self, d: i64) -> R<()> {
+        if d <= 0 {
+            return self.gosched();
+        }
+        let me = self.sched.cur_goid;
+        let t = self.now_ns() + d as u64;
+        self.sched.seq += 1;
+        let seq = self.sched.seq;
+        self.sched.sleepers.push((t, seq, me));
+        self.park()
     }
 
     fn deadlock(&mut self) -> Trap {
@@ -175,7 +491,7 @@ impl Vm {
     }
 
     pub fn num_goroutine(&self) -> u64 {
-        self.sched.running + self.sched.runq.len() as u64
+        self.sched.running
     }
 
     pub fn make_chan(&mut self, t: TypeId, n: i64) -> R<u64> {
@@ -207,35 +523,60 @@ impl Vm {
     }
 
     pub fn chan_send(&mut self, c: u64, _elem: TypeId, v: V) -> R<()> {
-        if c == 0 {
-            while self.run_one()? {}
-            return Err(self.deadlock());
-        }
+        let me = self.sched.cur_goid;
         let Some(ch) = self.sched.chans.get_mut(&c) else {
-            return Ok(());
+            // A nil channel blocks forever.
+            return self.park();
         };
         if ch.closed {
             return Err(self.runtime_error(RtErr::SendClosed));
         }
-        ch.buf.push_back(v);
-        Ok(())
+        if let Some(r) = ch.recvq.pop_front() {
+            self.sched.wakes.insert(r, Wake::Recv(v));
+            self.sched.ready(r);
+            return Ok(());
+        }
+        if (ch.buf.len() as u64) < ch.cap {
+            ch.buf.push_back(v);
+            return Ok(());
+        }
+        ch.sendq.push_back((me, v));
+        self.park()?;
+        match self.sched.wakes.remove(&me) {
+            Some(Wake::SendClosed) => Err(self.runtime_error(RtErr::SendClosed)),
+            _ => Ok(()),
+        }
     }
 
     pub fn chan_recv(&mut self, c: u64, elem: TypeId) -> R<(V, bool)> {
-        loop {
-            if c != 0 {
-                if let Some(ch) = self.sched.chans.get_mut(&c) {
-                    if let Some(v) = ch.buf.pop_front() {
-                        return Ok((v, true));
-                    }
-                    if ch.closed {
-                        let (k, s) = self.kind(elem);
-                        return Ok((super::value::zero(k, s), false));
-                    }
-                }
-            }
-            if !self.run_one()? {
-                return Err(self.deadlock());
+        let me = self.sched.cur_goid;
+        let Some(ch) = self.sched.chans.get_mut(&c) else {
+            return self.park().map(|_| (V::W(0), false));
+        };
+        if let Some((s, sv)) = ch.sendq.pop_front() {
+            let v = if ch.cap == 0 {
+                sv
+            } else {
+                let v = ch.buf.pop_front().unwrap_or(V::W(0));
+                ch.buf.push_back(sv);
+                v
+            };
+            self.sched.wakes.insert(s, Wake::SendOk);
+            self.sched.ready(s);
+            return Ok((v, true));
+        }
+        if let Some(v) = ch.buf.pop_front() {
+            return Ok((v, true));
+        }
+        if !ch.closed {
+            ch.recvq.push_back(me);
+            self.park()?;
+        }
+        match self.sched.wakes.remove(&me) {
+            Some(Wake::Recv(v)) => Ok((v, true)),
+            _ => {
+                let (k, s) = self.kind(elem);
+                Ok((super::value::zero(k, s), false))
             }
         }
     }
@@ -251,6 +592,16 @@ impl Vm {
             return Err(self.runtime_error(RtErr::CloseClosed));
         }
         ch.closed = true;
+        let rs: Vec<u64> = ch.recvq.drain(..).collect();
+        let ss: Vec<u64> = ch.sendq.drain(..).map(|(g, _)| g).collect();
+        for r in rs {
+            self.sched.wakes.insert(r, Wake::RecvClosed);
+            self.sched.ready(r);
+        }
+        for s in ss {
+            self.sched.wakes.insert(s, Wake::SendClosed);
+            self.sched.ready(s);
+        }
         Ok(())
     }
 
@@ -262,27 +613,53 @@ impl Vm {
     }
 
     pub fn wg_add(&mut self, wg: u64, d: i64) -> R<()> {
-        let n = self.sched.wgs.entry(wg).or_insert(0);
-        *n += d;
-        if *n < 0 {
+        let e = self.sched.wgs.entry(wg).or_default();
+        e.0 += d;
+        if e.0 < 0 {
             return Err(self.plain_panic("sync: negative WaitGroup counter"));
         }
-        Ok(())
-    }
-
-    pub fn wg_wait(&mut self, wg: u64) -> R<()> {
-        while self.sched.wgs.get(&wg).copied().unwrap_or(0) > 0 {
-            if !self.run_one()? {
-                return Err(self.deadlock());
+        if e.0 == 0 {
+            let ws = std::mem::take(&mut e.1);
+            for w in ws {
+                self.sched.ready(w);
             }
         }
         Ok(())
     }
 
-    /// Runs every queued goroutine (Gosched, Sleep).
-    pub fn yield_all(&mut self) -> R<()> {
-        while self.run_one()? {}
+    pub fn wg_wait(&mut self, wg: u64) -> R<()> {
+        let me = self.sched.cur_goid;
+        let e = self.sched.wgs.entry(wg).or_default();
+        if e.0 > 0 {
+            e.1.push(me);
+            self.park()?;
+        }
         Ok(())
+    }
+
+    pub fn mutex_lock(&mut self, m: u64) -> R<()> {
+        let me = self.sched.cur_goid;
+        let st = self.sched.mutexes.entry(m).or_default();
+        if st.held > 0 {
+            // Unlock hands the lock over to us.
+            st.waiters.push_back(me);
+            return self.park();
+        }
+        st.held += 1;
+        Ok(())
+    }
+
+    /// False if the mutex was not locked.
+    pub fn mutex_unlock(&mut self, m: u64) -> bool {
+        let st = self.sched.mutexes.entry(m).or_default();
+        if st.held <= 0 {
+            return false;
+        }
+        match st.waiters.pop_front() {
+            Some(w) => self.sched.ready(w),
+            None => st.held -= 1,
+        }
+        true
     }
 
     /// A panic with a plain string value (sync's panics).

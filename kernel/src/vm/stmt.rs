@@ -285,7 +285,11 @@ impl Vm {
                             let a = self.fp + slot.off as u64;
                             self.write_word(a, h)?;
                         }
-                        let bound = if self.tt.is_interface(vt) {
+                        let bound = if v.word(0) == 0 {
+                            // `case nil` (or default) on a nil interface: x is the zero value.
+                            let (k, sz) = self.kind(vt);
+                            super::value::zero(k, sz)
+                        } else if self.tt.is_interface(vt) {
                             if v.word(0) == 0 {
                                 V::words(&[0, 0])
                             } else {
