@@ -10,7 +10,8 @@ func main() {
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
-		defer wg.Done()
+		// No deferred Done: main must not wake up before the panic ends the program
+		// (with it, whether "not reached" prints first would be a race).
 		var s []string
 		fmt.Println(s[3])
 	}()
