@@ -16,6 +16,7 @@
 //! page boundaries.
 
 use std::fmt;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Page size of the simulated memory (same as the allocator's page).
 pub const MEM_PAGE: u64 = 8192;
@@ -65,6 +66,8 @@ struct Region {
 #[derive(Debug, Default)]
 pub struct Memory {
     regions: Vec<Region>,
+    /// Index of the region of the last successful lookup (a hint; any value is safe).
+    last_hit: AtomicUsize,
 }
 
 impl Memory {
@@ -131,14 +134,70 @@ impl Memory {
         }
     }
 
+    /// Region and page index of `addr`. Regions are few and sorted by address; the VM's
+    /// accesses alternate between a frame on a stack and a heap object, so the search tries
+    /// the region of the previous hit first.
     #[inline]
     fn locate(&self, addr: u64) -> Option<(usize, usize)> {
-        for (i, r) in self.regions.iter().enumerate() {
+        let last = self.last_hit.load(Ordering::Relaxed);
+        if let Some(r) = self.regions.get(last) {
             if r.start <= addr && addr < r.end {
-                return Some((i, ((addr - r.start) / MEM_PAGE) as usize));
+                return Some((last, ((addr - r.start) / MEM_PAGE) as usize));
             }
         }
+        let i = self.regions.partition_point(|r| r.end <= addr);
+        let r = self.regions.get(i)?;
+        if r.start <= addr {
+            self.last_hit.store(i, Ordering::Relaxed);
+            return Some((i, ((addr - r.start) / MEM_PAGE) as usize));
+        }
         None
+    }
+
+    /// The page holding `[addr, addr+N)` when the access stays inside one page (the common
+    /// case, and the only one for aligned words): the fast path of the fixed-size accessors.
+    #[inline(always)]
+    fn page_of<const N: usize>(&self, addr: u64) -> Option<(Option<&Page>, usize)> {
+        let off = (addr % MEM_PAGE) as usize;
+        if off + N > MEM_PAGE as usize {
+            return None;
+        }
+        let (ri, pi) = self.locate(addr)?;
+        Some((self.regions[ri].pages[pi].as_ref(), off))
+    }
+
+    #[inline(always)]
+    fn page_of_mut<const N: usize>(&mut self, addr: u64) -> Option<(&mut Page, usize)> {
+        let off = (addr % MEM_PAGE) as usize;
+        if off + N > MEM_PAGE as usize {
+            return None;
+        }
+        let (ri, pi) = self.locate(addr)?;
+        let page =
+            self.regions[ri].pages[pi].get_or_insert_with(|| Box::new([0; MEM_PAGE as usize]));
+        Some((page, off))
+    }
+
+    #[inline(always)]
+    fn read_n<const N: usize>(&self, addr: u64) -> Result<[u8; N], Fault> {
+        let mut b = [0u8; N];
+        match self.page_of::<N>(addr) {
+            Some((Some(p), off)) => b.copy_from_slice(&p[off..off + N]),
+            Some((None, _)) => {}
+            None => self.read_bytes(addr, &mut b)?,
+        }
+        Ok(b)
+    }
+
+    #[inline(always)]
+    fn write_n<const N: usize>(&mut self, addr: u64, b: [u8; N]) -> Result<(), Fault> {
+        match self.page_of_mut::<N>(addr) {
+            Some((p, off)) => {
+                p[off..off + N].copy_from_slice(&b);
+                Ok(())
+            }
+            None => self.write_bytes(addr, &b),
+        }
     }
 
     /// Splits `[addr, addr+len)` into per-page pieces `(address, offset in page, length,
@@ -203,43 +262,35 @@ impl Memory {
 
     /// Reads one byte.
     pub fn read_u8(&self, addr: u64) -> Result<u8, Fault> {
-        let mut b = [0u8; 1];
-        self.read_bytes(addr, &mut b)?;
-        Ok(b[0])
+        Ok(self.read_n::<1>(addr)?[0])
     }
     /// Reads a little-endian u16.
     pub fn read_u16(&self, addr: u64) -> Result<u16, Fault> {
-        let mut b = [0u8; 2];
-        self.read_bytes(addr, &mut b)?;
-        Ok(u16::from_le_bytes(b))
+        Ok(u16::from_le_bytes(self.read_n(addr)?))
     }
     /// Reads a little-endian u32.
     pub fn read_u32(&self, addr: u64) -> Result<u32, Fault> {
-        let mut b = [0u8; 4];
-        self.read_bytes(addr, &mut b)?;
-        Ok(u32::from_le_bytes(b))
+        Ok(u32::from_le_bytes(self.read_n(addr)?))
     }
     /// Reads a little-endian u64 (a pointer, an int, …).
     pub fn read_u64(&self, addr: u64) -> Result<u64, Fault> {
-        let mut b = [0u8; 8];
-        self.read_bytes(addr, &mut b)?;
-        Ok(u64::from_le_bytes(b))
+        Ok(u64::from_le_bytes(self.read_n(addr)?))
     }
     /// Writes one byte.
     pub fn write_u8(&mut self, addr: u64, v: u8) -> Result<(), Fault> {
-        self.write_bytes(addr, &[v])
+        self.write_n(addr, [v])
     }
     /// Writes a little-endian u16.
     pub fn write_u16(&mut self, addr: u64, v: u16) -> Result<(), Fault> {
-        self.write_bytes(addr, &v.to_le_bytes())
+        self.write_n(addr, v.to_le_bytes())
     }
     /// Writes a little-endian u32.
     pub fn write_u32(&mut self, addr: u64, v: u32) -> Result<(), Fault> {
-        self.write_bytes(addr, &v.to_le_bytes())
+        self.write_n(addr, v.to_le_bytes())
     }
     /// Writes a little-endian u64.
     pub fn write_u64(&mut self, addr: u64, v: u64) -> Result<(), Fault> {
-        self.write_bytes(addr, &v.to_le_bytes())
+        self.write_n(addr, v.to_le_bytes())
     }
 }
 

@@ -65,7 +65,7 @@ impl Vm {
         if let Some(&ti) = self.typeinfos.get(&(t, n)) {
             return ti;
         }
-        let es = self.tt.size_of(t);
+        let es = self.size_of(t);
         let words = pointer_words(&self.tt, t);
         let mut all = Vec::with_capacity(words.len() * n as usize);
         for i in 0..n {
@@ -88,7 +88,7 @@ impl Vm {
 
     /// Allocates `n` values of type `t` on the heap.
     pub fn malloc(&mut self, t: TypeId, n: u64) -> R<u64> {
-        let size = self.tt.size_of(t) * n;
+        let size = self.size_of(t) * n;
         if size == 0 {
             return Ok(ZEROBASE);
         }
@@ -115,7 +115,7 @@ impl Vm {
     /// Memory for the allocation at `site`: the heap if it escapes, else its frame slot
     /// (zeroed). `n` values of `t`.
     pub fn alloc_at(&mut self, site: NodeId, t: TypeId, n: u64) -> R<u64> {
-        let size = self.tt.size_of(t) * n;
+        let size = self.size_of(t) * n;
         if let Some(a) = self.stack_slot(site, size)? {
             return Ok(a);
         }
@@ -150,7 +150,7 @@ impl Vm {
 
     /// `runtime.growslice`'s new capacity for a slice of `old_cap` growing to `new_len`.
     pub fn grow_cap(&mut self, elem: TypeId, old_cap: u64, new_len: u64) -> u64 {
-        let es = self.tt.size_of(elem);
+        let es = self.size_of(elem);
         let mut newcap = old_cap;
         let doublecap = newcap + newcap;
         if new_len > doublecap {

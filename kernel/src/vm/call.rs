@@ -343,7 +343,7 @@ impl Vm {
     /// The VM's tables keyed by the address of a stack-allocated object (map headers,
     /// `WaitGroup`s, mutexes) follow a stack move.
     fn relocate_side_tables(&mut self, old: &Range<u64>, delta: u64) {
-        fn rekey<T>(m: &mut std::collections::HashMap<u64, T>, old: &Range<u64>, delta: u64) {
+        fn rekey<T>(m: &mut rustc_hash::FxHashMap<u64, T>, old: &Range<u64>, delta: u64) {
             let keys: Vec<u64> = m.keys().copied().filter(|k| old.contains(k)).collect();
             for k in keys {
                 if let Some(v) = m.remove(&k) {

@@ -92,7 +92,7 @@ impl Vm {
                     if i >= len {
                         return Err(self.runtime_error(RtErr::Index(i as i64, len)));
                     }
-                    Ok(s.word(0) + i * self.tt.size_of(elem))
+                    Ok(s.word(0) + i * self.size_of(elem))
                 }
                 Type::Array { len, elem } => {
                     let base = self.addr(x)?;
@@ -100,7 +100,7 @@ impl Vm {
                     if i >= len {
                         return Err(self.runtime_error(RtErr::Index(i as i64, len)));
                     }
-                    Ok(base + i * self.tt.size_of(elem))
+                    Ok(base + i * self.size_of(elem))
                 }
                 Type::Pointer(a) => {
                     // Indexing through a pointer to an array.
@@ -116,7 +116,7 @@ impl Vm {
                     if i >= len {
                         return Err(self.runtime_error(RtErr::Index(i as i64, len)));
                     }
-                    Ok(p + i * self.tt.size_of(elem))
+                    Ok(p + i * self.size_of(elem))
                 }
                 _ => Err(Trap::Fatal(
                     "gomem: internal: index of non-addressable".into(),
@@ -130,7 +130,7 @@ impl Vm {
                 // A non-addressable value used where an address is needed (e.g. a method with
                 // a pointer receiver on a temporary): spill it to a frame temporary.
                 let v = self.eval(e)?;
-                let size = self.tt.size_of(e.ty);
+                let size = self.size_of(e.ty);
                 let a = self.malloc(e.ty, 1)?;
                 let _ = size;
                 self.store(a, e.ty, &v)?;
@@ -315,7 +315,7 @@ impl Vm {
                 let d = self.eval(dst)?;
                 let s = self.eval(src)?;
                 let elem = self.tt.elem(dst.ty).unwrap_or(dst.ty);
-                let es = self.tt.size_of(elem);
+                let es = self.size_of(elem);
                 let slen = s.word(1);
                 let n = d.word(1).min(slen);
                 self.memmove(d.word(0), s.word(0), n * es)?;
@@ -367,7 +367,7 @@ impl Vm {
             ExprKind::SliceLit { elems, len, .. } => {
                 let elem = self.tt.elem(e.ty).unwrap_or(e.ty);
                 let a = self.alloc_at(e.id, elem, *len)?;
-                let es = self.tt.size_of(elem);
+                let es = self.size_of(elem);
                 for (i, x) in elems.iter().enumerate() {
                     self.store_expr(a + i as u64 * es, elem, x)?;
                 }
@@ -400,7 +400,7 @@ impl Vm {
     pub fn store_expr(&mut self, a: u64, t: TypeId, x: &Expr) -> R<()> {
         match &x.kind {
             ExprKind::StructLit(_) | ExprKind::ArrayLit(_) => {
-                let _ = self.heap.mem.zero(a, self.tt.size_of(t));
+                let _ = self.heap.mem.zero(a, self.size_of(t));
                 self.init_composite(a, x)
             }
             // `f(g())` with a multi-valued `g` spills into typed temporaries, and the front
@@ -431,7 +431,7 @@ impl Vm {
             }
             ExprKind::ArrayLit(es) => {
                 let elem = self.tt.elem(x.ty).unwrap_or(x.ty);
-                let sz = self.tt.size_of(elem);
+                let sz = self.size_of(elem);
                 for (i, el) in es.iter().enumerate() {
                     self.store_expr(a + i as u64 * sz, elem, el)?;
                 }
@@ -445,7 +445,7 @@ impl Vm {
     }
 
     fn composite_value(&mut self, e: &Expr) -> R<V> {
-        let size = self.tt.size_of(e.ty) as usize;
+        let size = self.size_of(e.ty) as usize;
         let mut b = vec![0u8; size];
         let mut put = |vm: &mut Vm, off: usize, t: TypeId, x: &Expr| -> R<()> {
             let v = vm.eval(x)?;
@@ -469,7 +469,7 @@ impl Vm {
             }
             ExprKind::ArrayLit(es) => {
                 let elem = self.tt.elem(e.ty).unwrap_or(e.ty);
-                let sz = self.tt.size_of(elem) as usize;
+                let sz = self.size_of(elem) as usize;
                 for (i, el) in es.iter().enumerate() {
                     put(self, i * sz, elem, el)?;
                 }
@@ -821,7 +821,7 @@ impl Vm {
             1
         } else {
             let et = self.tt.elem(t).unwrap_or(t);
-            self.tt.size_of(et)
+            self.size_of(et)
         };
         let nl = h - l;
         let p = base + l * elem;
@@ -1045,7 +1045,7 @@ impl Vm {
 
     fn method_value(&mut self, site: u32, x: &Expr, method: Option<u32>, name: &str) -> R<V> {
         let recv = self.eval(x)?;
-        let rsize = self.tt.size_of(x.ty);
+        let rsize = self.size_of(x.ty);
         let size = 8 + rsize.div_ceil(8) * 8;
         let a = match self.stack_slot(site, size)? {
             Some(a) => a,

@@ -186,7 +186,7 @@ impl Vm {
                 }
             }
             Type::Slice(e) => {
-                let es = self.tt.size_of(e);
+                let es = self.size_of(e);
                 let mut elems = Vec::new();
                 for i in 0..v.word(1) {
                     let x = self.load(v.word(0) + i * es, e)?;

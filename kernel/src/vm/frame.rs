@@ -23,7 +23,7 @@
 //! value) otherwise — escape analysis guarantees that an escaping closure only captures by
 //! reference variables that were moved to the heap.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use super::{Slot, Vm, GLOBALS_BASE};
@@ -61,7 +61,7 @@ pub fn assign_slots(vm: &mut Vm) {
     vm.layouts = vec![None; prog.funcs.len()];
     // The closure expressions that make each function value. A closure copied by the inliner
     // keeps its original's `closure_expr`, so look at the copies' own expressions.
-    let mut closure_sites: HashMap<FuncId, Vec<crate::ir::NodeId>> = HashMap::new();
+    let mut closure_sites: HashMap<FuncId, Vec<crate::ir::NodeId>> = HashMap::default();
     for f in prog.funcs.iter().flatten() {
         crate::ir::visit::visit_func(&prog, f.id, false, &mut |_| {}, &mut |e| {
             if let ExprKind::Closure(g) = e.kind {
@@ -137,7 +137,7 @@ pub fn assign_slots(vm: &mut Vm) {
         let locals = align_up(off, 8);
         let frame = Frame::new(locals, 0, has_calls || !f.closure_vars.is_empty());
         // Captures.
-        let mut captures = HashMap::new();
+        let mut captures = HashMap::default();
         let mut coff = 8u64;
         if !f.closure_vars.is_empty() {
             let escapes = match closure_sites.get(&f.id) {

@@ -13,7 +13,7 @@
 //! Simplification: entries are kept by the VM next to the simulated groups rather than in the
 //! group slots, so a future GC must treat live maps' keys and values as roots.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::panics::RtErr;
 use super::value::{Kind, V};

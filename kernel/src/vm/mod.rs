@@ -42,7 +42,7 @@ pub mod sched;
 pub mod stmt;
 pub mod value;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -180,19 +180,20 @@ pub struct Slot {
 pub struct Vm {
     pub prog: Arc<Program>,
     pub tt: Arc<TypeTable>,
-    pub heap_vars: std::collections::HashSet<VarId>,
-    pub heap_sites: std::collections::HashSet<NodeId>,
-    pub zero_copy: std::collections::HashSet<NodeId>,
+    pub heap_vars: rustc_hash::FxHashSet<VarId>,
+    pub heap_sites: rustc_hash::FxHashSet<NodeId>,
+    pub zero_copy: rustc_hash::FxHashSet<NodeId>,
     pub opts: RunOptions,
     pub heap: Heap,
     pub stacks: Stacks<SimplePages>,
-    /// Per type: representation kind and size (filled lazily).
-    pub kinds: Vec<Option<(Kind, u64)>>,
+    /// Per type: representation kind and size, computed once when the VM starts (the type
+    /// table is frozen by then), because every load and store needs them.
+    pub kinds: Vec<(Kind, u64)>,
     pub slots: Vec<Slot>,
     pub site_slots: HashMap<NodeId, u32>,
     pub site_caps: HashMap<NodeId, u64>,
     /// Statements of inlined bodies that were `return`s in the original function.
-    pub inl_returns: std::collections::HashSet<crate::ir::StmtId>,
+    pub inl_returns: rustc_hash::FxHashSet<crate::ir::StmtId>,
     pub layouts: Vec<Option<Arc<frame::Layout>>>,
     pub typeinfos: HashMap<(TypeId, u64), TypeInfo>,
     pub rodata_next: u64,
@@ -285,27 +286,29 @@ fn new_vm(prog: Program, tt: TypeTable, esc: escape::Output, opts: RunOptions) -
         },
         SimplePages::starting_at(STACKS_BASE),
     );
-    let ntypes = tt.types.len();
+    let kinds = (0..tt.types.len() as TypeId)
+        .map(|t| (value::kind_of(&tt, t), tt.size_of(t)))
+        .collect();
     let inl_returns = stmt::inl_returns(&prog);
     let mut vm = Box::new(Vm {
         prog: Arc::new(prog),
         tt: Arc::new(tt),
-        heap_vars: esc.heap_vars,
-        heap_sites: esc.heap_sites,
-        zero_copy: esc.zero_copy,
+        heap_vars: esc.heap_vars.into_iter().collect(),
+        heap_sites: esc.heap_sites.into_iter().collect(),
+        zero_copy: esc.zero_copy.into_iter().collect(),
         opts,
         heap,
         stacks,
-        kinds: vec![None; ntypes],
+        kinds,
         slots: Vec::new(),
-        site_slots: HashMap::new(),
-        site_caps: HashMap::new(),
+        site_slots: HashMap::default(),
+        site_caps: HashMap::default(),
         inl_returns,
         layouts: Vec::new(),
-        typeinfos: HashMap::new(),
+        typeinfos: HashMap::default(),
         rodata_next: RODATA_BASE + 0x100,
-        strings: HashMap::new(),
-        static_funcs: HashMap::new(),
+        strings: HashMap::default(),
+        static_funcs: HashMap::default(),
         stdout: Vec::new(),
         stderr: Vec::new(),
         steps: 0,
@@ -317,7 +320,7 @@ fn new_vm(prog: Program, tt: TypeTable, esc: escape::Output, opts: RunOptions) -
         in_static_init: false,
         started: std::time::Instant::now(),
         runtime_types: Vec::new(),
-        method_cache: HashMap::new(),
+        method_cache: HashMap::default(),
         frames: Vec::new(),
         panics: Vec::new(),
         gstack: crate::runtime::stack::GStack {
@@ -340,15 +343,14 @@ fn new_vm(prog: Program, tt: TypeTable, esc: escape::Output, opts: RunOptions) -
 impl Vm {
     /// Representation kind and size of a type.
     #[inline]
-    pub fn kind(&mut self, t: TypeId) -> (Kind, u64) {
-        if let Some(Some(k)) = self.kinds.get(t as usize) {
-            return *k;
-        }
-        let k = (value::kind_of(&self.tt, t), self.tt.size_of(t));
-        if (t as usize) < self.kinds.len() {
-            self.kinds[t as usize] = Some(k);
-        }
-        k
+    pub fn kind(&self, t: TypeId) -> (Kind, u64) {
+        self.kinds[t as usize]
+    }
+
+    /// `unsafe.Sizeof` of `t`, from the table computed at start-up.
+    #[inline]
+    pub fn size_of(&self, t: TypeId) -> u64 {
+        self.kinds[t as usize].1
     }
 
     /// Loads a value of type `t` from `addr`.

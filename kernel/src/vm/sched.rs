@@ -30,7 +30,8 @@
 //!
 //! Limitation: GOMAXPROCS only selects the P whose mcache allocates.
 
-use std::collections::{HashMap, VecDeque};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::VecDeque;
 use std::sync::{Arc, Condvar, Mutex};
 
 use super::call::{FrameRec, PanicRec};
@@ -499,7 +500,7 @@ impl Vm {
             return Err(self.runtime_error(RtErr::MakeSliceLen));
         }
         let elem = self.tt.elem(t).unwrap_or(t);
-        let es = self.tt.size_of(elem);
+        let es = self.size_of(elem);
         let a = if self.tt.has_pointers(elem) {
             let a = self.malloc_raw(HCHAN_SIZE, crate::runtime::TypeInfo::noscan())?;
             if n > 0 {

@@ -72,7 +72,7 @@ impl Vm {
                         let h = self.malloc(t, 1)?;
                         self.write_word(a, h)?;
                     } else {
-                        let size = self.tt.size_of(t);
+                        let size = self.size_of(t);
                         let _ = self.heap.mem.zero(a, size);
                     }
                 }
@@ -81,7 +81,7 @@ impl Vm {
                 None => {
                     if !matches!(dst.kind, ExprKind::Blank) {
                         let a = self.addr(dst)?;
-                        let size = self.tt.size_of(dst.ty);
+                        let size = self.size_of(dst.ty);
                         let _ = self.heap.mem.zero(a, size);
                     }
                 }
@@ -489,7 +489,7 @@ impl Vm {
                     }
                     _ => unreachable!(),
                 };
-                let es = self.tt.size_of(elem);
+                let es = self.size_of(elem);
                 let mut i = 0u64;
                 while i < len {
                     if let Some(k) = key {
@@ -545,7 +545,7 @@ impl Vm {
 
     /// A temporary heap-less copy of a value (for ranging over an array value).
     fn malloc_tmp(&mut self, v: &V, t: crate::types::TypeId) -> R<u64> {
-        let size = self.tt.size_of(t);
+        let size = self.size_of(t);
         let a = self.rodata_alloc(size, 8);
         self.store(a, t, v)?;
         Ok(a)
@@ -571,7 +571,7 @@ impl Vm {
                 match self.tt.under(args[0].ty).clone() {
                     Type::Map { .. } => self.map_clear(v.w()),
                     Type::Slice(e) => {
-                        let n = v.word(1) * self.tt.size_of(e);
+                        let n = v.word(1) * self.size_of(e);
                         let _ = self.heap.mem.zero(v.word(0), n);
                     }
                     _ => {}
@@ -636,8 +636,8 @@ pub fn decode_rune(b: &[u8]) -> (u32, usize) {
 /// The statements of inlined bodies that were `return`s in the callee (the inliner turns
 /// `return e` into an assignment to the result variables, so an early return must also end
 /// the inlined body). Found by walking each inlined copy in parallel with the callee's body.
-pub fn inl_returns(prog: &crate::ir::Program) -> std::collections::HashSet<crate::ir::StmtId> {
-    let mut out = std::collections::HashSet::new();
+pub fn inl_returns(prog: &crate::ir::Program) -> rustc_hash::FxHashSet<crate::ir::StmtId> {
+    let mut out = rustc_hash::FxHashSet::default();
     for (f, func) in prog.funcs.iter().enumerate() {
         if func.is_none() {
             continue;
@@ -681,11 +681,7 @@ fn child_lists(s: &Stmt) -> Vec<&[Stmt]> {
     }
 }
 
-fn match_returns(
-    orig: &[Stmt],
-    copy: &[Stmt],
-    out: &mut std::collections::HashSet<crate::ir::StmtId>,
-) {
+fn match_returns(orig: &[Stmt], copy: &[Stmt], out: &mut rustc_hash::FxHashSet<crate::ir::StmtId>) {
     if orig.len() != copy.len() {
         return;
     }
