@@ -56,6 +56,26 @@ enum Cmd {
         /// GOGC (overrides the environment).
         #[arg(long)]
         gogc: Option<String>,
+        /// GOMEMLIMIT, e.g. 64MiB (overrides the environment).
+        #[arg(long)]
+        gomemlimit: Option<String>,
+        /// GODEBUG settings, e.g. gctrace=1 (overrides the environment).
+        #[arg(long)]
+        godebug: Option<String>,
+        /// Start a garbage collection at every allocation (flushes out missing roots).
+        #[arg(long)]
+        gc_stress: bool,
+        /// After every mark phase, check that every reachable object was marked.
+        #[arg(long)]
+        gc_verify: bool,
+        /// Teaching switch: run without the write barrier, and stop at the first reachable
+        /// object the collector would free.
+        #[arg(long)]
+        no_write_barrier: bool,
+        /// The classic object-by-object marker instead of Green Tea
+        /// (like GOEXPERIMENT=nogreenteagc).
+        #[arg(long)]
+        classic_gc: bool,
         /// The Go source file.
         file: String,
     },
@@ -95,10 +115,22 @@ fn main() -> ExitCode {
             timeout,
             gomaxprocs,
             gogc,
+            gomemlimit,
+            godebug,
+            gc_stress,
+            gc_verify,
+            no_write_barrier,
+            classic_gc,
             file,
         } => {
             let mut opts = gomem::RunOptions::default();
-            for name in ["GOMAXPROCS", "GOGC", "GOMEMLIMIT", "GODEBUG"] {
+            for name in [
+                "GOMAXPROCS",
+                "GOGC",
+                "GOMEMLIMIT",
+                "GODEBUG",
+                "GOEXPERIMENT",
+            ] {
                 if let Ok(v) = std::env::var(name) {
                     opts.apply_env(name, &v);
                 }
@@ -109,6 +141,16 @@ fn main() -> ExitCode {
             if let Some(g) = gogc {
                 opts.apply_env("GOGC", &g);
             }
+            if let Some(l) = gomemlimit {
+                opts.apply_env("GOMEMLIMIT", &l);
+            }
+            if let Some(d) = godebug {
+                opts.apply_env("GODEBUG", &d);
+            }
+            opts.gc_stress |= gc_stress;
+            opts.gc_verify |= gc_verify;
+            opts.write_barrier &= !no_write_barrier;
+            opts.green_tea &= !classic_gc;
             if let Some(n) = max_steps {
                 opts.max_steps = n;
             }

@@ -163,6 +163,18 @@ impl Heap {
         Some(s.try_mark(i))
     }
 
+    /// Whether the object containing `addr` is marked; `None` if `addr` is not inside an
+    /// allocated heap object.
+    pub fn is_marked(&self, addr: u64) -> Option<bool> {
+        let (base, _, id) = self.find_object(addr)?;
+        let s = self.mheap.span(id);
+        let i = s.slot_of(base);
+        if !s.is_allocated(i) {
+            return None;
+        }
+        Some(s.is_marked(i))
+    }
+
     /// Calls `f` with the address of every pointer-holding word of the object whose slot
     /// starts at `base` (as returned by [`Heap::find_object`] or [`Heap::malloc`] for objects
     /// without a header). Pointer-free objects have none.

@@ -57,6 +57,20 @@ fn collect(tt: &TypeTable, t: TypeId, base: u64, out: &mut Vec<u64>) {
 }
 
 impl Vm {
+    /// The allocator's type handle for a runtime-internal type (an `hchan`, an
+    /// `errors.errorString` made by a native) of `size` bytes with pointers at the word
+    /// indices `ptr_words`; registered once per name.
+    pub fn runtime_type_info(&mut self, name: &str, size: u64, ptr_words: &[u64]) -> TypeInfo {
+        if let Some(&ti) = self.runtime_typeinfos.get(name) {
+            return ti;
+        }
+        let ti = self
+            .heap
+            .register_type(TypeLayout::new(name, size, ptr_words));
+        self.runtime_typeinfos.insert(name.to_string(), ti);
+        ti
+    }
+
     /// The allocator's type handle for `n` consecutive values of `t`.
     pub fn type_info(&mut self, t: TypeId, n: u64) -> TypeInfo {
         if !self.tt.has_pointers(t) {
@@ -101,7 +115,10 @@ impl Vm {
             return Ok(ZEROBASE);
         }
         if self.in_static_init {
+            // Package initialisation places its objects in static data; they may come to
+            // hold heap pointers, so the collector scans them as roots.
             let a = self.rodata_alloc(size, 8);
+            self.coll.statics.push((a, size.div_ceil(8) * 8));
             return Ok(a);
         }
         let total = self.heap.mheap().heap_sys();
@@ -109,7 +126,14 @@ impl Vm {
             return Err(super::Trap::Fatal("runtime: out of memory".into()));
         }
         let p = self.cur_p();
-        Ok(self.heap.malloc(p, size, ti))
+        let a = self.heap.malloc(p, size, ti);
+        // Until its statement ends, the new object may be held only by the interpreter.
+        self.coll.young.push(a);
+        if self.coll.gc.on_alloc(&mut self.heap, p, a, size) {
+            self.coll.pending = true;
+            self.coll.busy = true;
+        }
+        Ok(a)
     }
 
     /// Memory for the allocation at `site`: the heap if it escapes, else its frame slot

@@ -197,6 +197,7 @@ impl Vm {
                 locals: 0,
                 frame: crate::runtime::stack::Frame::new(0, 0, true),
                 ptr_words: vec![],
+                scan_mask: Arc::from(Vec::new()),
                 captures: Default::default(),
                 closure_size: 8,
             })
@@ -257,6 +258,13 @@ impl Vm {
         self.ctx = ctx;
         self.cur_func = fid;
         let r = self.run_body(f, args);
+        // The results now live only in the interpreter's hands, until the caller's
+        // statement stores or drops them.
+        if let Ok(out) = &r {
+            for v in out {
+                super::gc::value_words(v, &mut self.coll.young);
+            }
+        }
         // Pop.
         let rec = self.frames.pop();
         let _ = rec;

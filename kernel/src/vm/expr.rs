@@ -400,7 +400,7 @@ impl Vm {
     pub fn store_expr(&mut self, a: u64, t: TypeId, x: &Expr) -> R<()> {
         match &x.kind {
             ExprKind::StructLit(_) | ExprKind::ArrayLit(_) => {
-                let _ = self.heap.mem.zero(a, self.size_of(t));
+                self.zero_mem(a, self.size_of(t));
                 self.init_composite(a, x)
             }
             // `f(g())` with a multi-valued `g` spills into typed temporaries, and the front

@@ -39,6 +39,10 @@ pub struct Layout {
     pub frame: Frame,
     /// Frame words (offset / 8) that hold pointers.
     pub ptr_words: Vec<u32>,
+    /// The frame's stack map for the collector: one bit per word of the locals, set for the
+    /// pointer words of variables and for every word of the stack temporaries (their types
+    /// vary from one use of a slot to the next, so they are scanned conservatively).
+    pub scan_mask: Arc<[u64]>,
     /// For closures: captured variable → (offset in the closure record, by reference).
     pub captures: HashMap<VarId, (u32, bool)>,
     /// Size of the closure record.
@@ -83,6 +87,19 @@ pub fn assign_slots(vm: &mut Vm) {
             goff += size.max(1);
         }
     }
+    let mut global_ptrs = Vec::new();
+    for (i, v) in prog.vars.iter().enumerate() {
+        if v.class == crate::ir::VarClass::Global {
+            let base = vm.slots[i].off as u64;
+            if base.is_multiple_of(8) {
+                for w in super::alloc::pointer_words(&tt, v.ty) {
+                    global_ptrs.push((base / 8 + w) as u32);
+                }
+            }
+        }
+    }
+    let gwords = goff.div_ceil(8);
+    vm.coll.globals = (gwords, scan_mask(&global_ptrs, gwords, gwords));
     let glen = align_up(goff.max(1), 8192);
     vm.heap.mem.map(GLOBALS_BASE, glen, "data");
     for f in prog.funcs.iter().flatten() {
@@ -128,6 +145,7 @@ pub fn assign_slots(vm: &mut Vm) {
         for s in &f.body {
             walk_stmt(s, &mut visit);
         }
+        let sites_start = off;
         for (id, n) in sites {
             off = align_up(off, 8);
             vm.site_slots.insert(id, off as u32);
@@ -157,14 +175,33 @@ pub fn assign_slots(vm: &mut Vm) {
                 coff += size;
             }
         }
+        let scan_mask = scan_mask(&ptr_words, sites_start / 8, locals / 8);
         vm.layouts[f.id as usize] = Some(Arc::new(Layout {
             locals,
             frame,
             ptr_words,
+            scan_mask,
             captures,
             closure_size: align_up(coff, 8),
         }));
     }
+}
+
+/// One bit per frame word: the pointer words, and every word in `[conservative_from, words)`.
+pub fn scan_mask(ptr_words: &[u32], conservative_from: u64, words: u64) -> Arc<[u64]> {
+    let mut mask = vec![0u64; words.div_ceil(64) as usize];
+    let mut set = |w: u64| {
+        if w < words {
+            mask[(w / 64) as usize] |= 1 << (w % 64);
+        }
+    };
+    for &w in ptr_words {
+        set(w as u64);
+    }
+    for w in conservative_from..words {
+        set(w);
+    }
+    mask.into()
 }
 
 /// Bytes of frame space a non-escaping allocation site needs (None: not an allocation).

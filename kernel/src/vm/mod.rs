@@ -34,6 +34,7 @@ pub mod call;
 pub mod expr;
 pub mod format;
 pub mod frame;
+pub mod gc;
 pub mod iface;
 pub mod maps;
 pub mod natives;
@@ -61,7 +62,7 @@ const RODATA_LEN: u64 = 64 << 20;
 pub const GLOBALS_BASE: u64 = 0x0800_0000;
 /// Goroutine stacks are carved from pages here.
 pub const STACKS_BASE: u64 = 0xc1_0000_0000;
-const STACKS_LEN: u64 = 4 << 30;
+pub const STACKS_LEN: u64 = 4 << 30;
 /// Code addresses of functions (what a func value's first word holds).
 pub const CODE_BASE: u64 = 0x0040_0000;
 /// Code addresses of method-value wrappers (`T.M-fm`): the receiver follows the code word.
@@ -88,6 +89,15 @@ pub struct RunOptions {
     pub timeout_ms: u64,
     /// Statements between preemptions of a running goroutine.
     pub preempt_every: u64,
+    /// Green Tea span scanning (Go 1.27's default); `false` is `GOEXPERIMENT=nogreenteagc`.
+    pub green_tea: bool,
+    /// The write barrier (a teaching switch: turning it off lets the collector lose
+    /// reachable objects, and the VM stops the program to show which one).
+    pub write_barrier: bool,
+    /// Check after every mark phase that every reachable object was marked.
+    pub gc_verify: bool,
+    /// Start a collection at every allocation (to flush out missing roots or barriers).
+    pub gc_stress: bool,
 }
 
 impl Default for RunOptions {
@@ -101,6 +111,10 @@ impl Default for RunOptions {
             max_memory: 4 << 30,
             timeout_ms: 120_000,
             preempt_every: 10_000,
+            green_tea: true,
+            write_barrier: true,
+            gc_verify: false,
+            gc_stress: false,
         }
     }
 }
@@ -117,6 +131,15 @@ impl RunOptions {
             "GOGC" => self.gogc = value.parse().ok(),
             "GOMEMLIMIT" => self.gomemlimit = parse_bytes(value),
             "GODEBUG" => self.godebug = value.to_string(),
+            "GOEXPERIMENT" => {
+                for e in value.split(',') {
+                    match e.trim() {
+                        "nogreenteagc" => self.green_tea = false,
+                        "greenteagc" => self.green_tea = true,
+                        _ => {}
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -196,6 +219,7 @@ pub struct Vm {
     pub inl_returns: rustc_hash::FxHashSet<crate::ir::StmtId>,
     pub layouts: Vec<Option<Arc<frame::Layout>>>,
     pub typeinfos: HashMap<(TypeId, u64), TypeInfo>,
+    pub runtime_typeinfos: HashMap<String, TypeInfo>,
     pub rodata_next: u64,
     pub strings: HashMap<Vec<u8>, u64>,
     pub static_funcs: HashMap<u64, u64>,
@@ -222,6 +246,8 @@ pub struct Vm {
     pub pending_label: Option<String>,
     /// The timer of the running benchmark (`gomem bench`).
     pub bench_timer: Option<bench::BenchTimer>,
+    /// The garbage collector and its roots, safe points and barrier ([`gc`]).
+    pub coll: gc::Collector,
 }
 
 /// Runs a checked, lowered and escape-analysed program.
@@ -290,6 +316,7 @@ fn new_vm(prog: Program, tt: TypeTable, esc: escape::Output, opts: RunOptions) -
         .map(|t| (value::kind_of(&tt, t), tt.size_of(t)))
         .collect();
     let inl_returns = stmt::inl_returns(&prog);
+    let coll = gc::Collector::new(&heap, &opts);
     let mut vm = Box::new(Vm {
         prog: Arc::new(prog),
         tt: Arc::new(tt),
@@ -306,6 +333,7 @@ fn new_vm(prog: Program, tt: TypeTable, esc: escape::Output, opts: RunOptions) -
         inl_returns,
         layouts: Vec::new(),
         typeinfos: HashMap::default(),
+        runtime_typeinfos: HashMap::default(),
         rodata_next: RODATA_BASE + 0x100,
         strings: HashMap::default(),
         static_funcs: HashMap::default(),
@@ -333,6 +361,7 @@ fn new_vm(prog: Program, tt: TypeTable, esc: escape::Output, opts: RunOptions) -
         inl_depth: 0,
         pending_label: None,
         bench_timer: None,
+        coll,
     });
     vm.heap.mem.map(RODATA_BASE, RODATA_LEN, "rodata");
     vm.heap.mem.map(STACKS_BASE, STACKS_LEN, "stacks");
@@ -387,6 +416,9 @@ impl Vm {
     }
 
     pub fn store_k(&mut self, addr: u64, k: Kind, size: u64, v: &V) -> R<()> {
+        if self.coll.wb && size >= 8 {
+            self.barrier_store(addr, size, &|i| v.word(i as usize));
+        }
         let m = &mut self.heap.mem;
         let r = match (k, v) {
             (Kind::F32, V::W(w)) => m.write_u32(addr, (f64::from_bits(*w) as f32).to_bits()),
@@ -419,6 +451,9 @@ impl Vm {
     }
 
     pub fn write_word(&mut self, addr: u64, w: u64) -> R<()> {
+        if self.coll.wb {
+            self.barrier_store(addr, 8, &|_| w);
+        }
         match self.heap.mem.write_u64(addr, w) {
             Ok(()) => Ok(()),
             Err(f) => self.fault(f.addr),
@@ -438,6 +473,12 @@ impl Vm {
     pub fn write_bytes(&mut self, addr: u64, b: &[u8]) -> R<()> {
         if b.is_empty() {
             return Ok(());
+        }
+        if self.coll.wb && b.len() >= 8 {
+            self.barrier_store(addr, b.len() as u64, &|i| {
+                let i = i as usize * 8;
+                u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([0; 8]))
+            });
         }
         match self.heap.mem.write_bytes(addr, b) {
             Ok(()) => Ok(()),
@@ -500,6 +541,14 @@ impl Vm {
 
     /// One step of work: counts toward the budget, the virtual clock and preemption.
     #[inline]
+    /// Zeroes `len` bytes at `addr` (through the write barrier: zeroing overwrites pointers).
+    pub fn zero_mem(&mut self, addr: u64, len: u64) {
+        if self.coll.wb {
+            self.barrier_store(addr, len, &|_| 0);
+        }
+        let _ = self.heap.mem.zero(addr, len);
+    }
+
     pub fn step(&mut self) -> R<()> {
         self.steps += 1;
         if self.steps & 0xfff == 0 {
@@ -531,6 +580,6 @@ impl Vm {
 
     /// The virtual clock in nanoseconds: derived from work done, never the wall clock.
     pub fn now_ns(&self) -> u64 {
-        self.steps * 2 + self.sched.sleep_ns
+        self.steps * 2 + self.sched.sleep_ns + self.coll.stopped_ns
     }
 }

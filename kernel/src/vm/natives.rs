@@ -28,7 +28,7 @@ impl Vm {
         let pkg = fi.pkg.as_str();
         let name = fi
             .name
-            .strip_prefix(pkg)
+            .strip_prefix(pkg.rsplit('/').next().unwrap_or(pkg))
             .and_then(|n| n.strip_prefix('.'))
             .unwrap_or(fi.name.as_str());
         let ok2 = |n: u64| vec![V::W(n), V::words(&[0, 0])];
@@ -122,8 +122,30 @@ impl Vm {
             }
             ("os", "Exit") => Err(Trap::Exit(args[0].w() as i64 as i32)),
             ("runtime", "GC") => {
-                self.heap.gc.num_gc += 1;
-                self.heap.gc.num_forced_gc += 1;
+                self.run_gc()?;
+                Ok(vec![])
+            }
+            ("runtime/debug", "setGCPercent") => {
+                let pct = args[0].w() as u32 as i32;
+                let old = self
+                    .coll
+                    .gc
+                    .set_gc_percent((pct >= 0).then_some(pct as u32));
+                self.coll.refresh_after_setting(&self.heap);
+                Ok(vec![V::W(old as i32 as i64 as u64)])
+            }
+            ("runtime/debug", "setMemoryLimit") => {
+                let limit = args[0].w() as i64;
+                let old = if limit < 0 {
+                    self.coll.gc.pacer.memory_limit
+                } else {
+                    self.coll.gc.set_memory_limit(&self.heap, limit as u64)
+                };
+                self.coll.refresh_after_setting(&self.heap);
+                Ok(vec![V::W(old.min(i64::MAX as u64))])
+            }
+            ("runtime/debug", "freeOSMemory") => {
+                self.free_os_memory()?;
                 Ok(vec![])
             }
             ("runtime", "gcount") => Ok(vec![V::W(self.num_goroutine())]),
@@ -225,8 +247,36 @@ impl Vm {
             let off = self.field_offset(t, name);
             self.write_word(m + off, v)?;
         }
+        for (name, v) in [
+            ("LastGC", s.last_gc),
+            ("PauseTotalNs", s.pause_total_ns),
+            ("GCCPUFraction", s.gc_cpu_fraction.to_bits()),
+        ] {
+            let off = self.field_offset(t, name);
+            self.write_word(m + off, v)?;
+        }
+        // The circular buffer of the last 256 pauses.
+        let pause = self.field_offset(t, "PauseNs");
+        let n = self.heap.gc.pause_ns.len();
+        for (i, &ns) in self
+            .heap
+            .gc
+            .pause_ns
+            .iter()
+            .enumerate()
+            .skip(n.saturating_sub(256))
+        {
+            let _ = self
+                .heap
+                .mem
+                .write_u64(m + pause + (i % 256) as u64 * 8, ns);
+        }
         let off = self.field_offset(t, "NumGC");
         let _ = self.heap.mem.write_u32(m + off, self.heap.gc.num_gc);
+        let off = self.field_offset(t, "NumForcedGC");
+        let _ = self.heap.mem.write_u32(m + off, self.heap.gc.num_forced_gc);
+        let off = self.field_offset(t, "EnableGC");
+        let _ = self.heap.mem.write_u8(m + off, 1);
         let off = self.field_offset(t, "BySize");
         for (i, b) in s.by_size.iter().enumerate().take(61) {
             let a = m + off + i as u64 * 24;
@@ -241,11 +291,14 @@ impl Vm {
     /// wraps `wrapped` (both modelled as runtime types whose data starts with the message).
     fn new_error(&mut self, msg: &[u8], wrapped: Option<V>) -> R<V> {
         let s = self.new_string(0, msg)?;
-        let (tname, size) = match wrapped {
-            Some(_) => ("*fmt.wrapError", 32),
-            None => ("*errors.errorString", 16),
+        // errorString{s string} and wrapError{msg string; err error}: the message (and the
+        // wrapped error's data word) are pointers the collector must follow.
+        let (tname, size, ptrs): (&str, u64, &[u64]) = match wrapped {
+            Some(_) => ("*fmt.wrapError", 32, &[0, 3]),
+            None => ("*errors.errorString", 16, &[0]),
         };
-        let a = self.malloc_raw(size, crate::runtime::TypeInfo::noscan())?;
+        let ti = self.runtime_type_info(&tname[1..], size, ptrs);
+        let a = self.malloc_raw(size, ti)?;
         self.write_word(a, s.word(0))?;
         self.write_word(a + 8, s.word(1))?;
         if let Some(w) = wrapped {

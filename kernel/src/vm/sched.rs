@@ -66,13 +66,17 @@ pub struct Chan {
 /// The saved state of a goroutine that is not running.
 pub struct GState {
     gstack: GStack,
-    frames: Vec<FrameRec>,
-    panics: Vec<PanicRec>,
+    pub(super) frames: Vec<FrameRec>,
+    pub(super) panics: Vec<PanicRec>,
     fp: u64,
-    ctx: u64,
+    pub(super) ctx: u64,
     cur_func: crate::types::FuncId,
     panic_defer: bool,
     inl_depth: u32,
+    /// Values the goroutine's unfinished statements hold outside memory (see [`super::gc`]).
+    pub(super) young: Vec<u64>,
+    /// The function value a goroutine that has not run yet will call.
+    pub(super) start_fn: u64,
 }
 
 /// Where a goroutine's host thread waits for the baton: 0 wait, 1 run, 2 exit.
@@ -310,6 +314,8 @@ impl Vm {
                 cur_func: 0,
                 panic_defer: false,
                 inl_depth: 0,
+                young: Vec::new(),
+                start_fn: f,
             },
         );
         self.sched.running += 1;
@@ -390,6 +396,8 @@ impl Vm {
             cur_func: self.cur_func,
             panic_defer: self.next_call_is_panic_defer,
             inl_depth: self.inl_depth,
+            young: std::mem::take(&mut self.coll.young),
+            start_fn: 0,
         };
         self.sched.saved.insert(me, st);
     }
@@ -404,6 +412,7 @@ impl Vm {
             self.cur_func = st.cur_func;
             self.next_call_is_panic_defer = st.panic_defer;
             self.inl_depth = st.inl_depth;
+            self.coll.young = st.young;
         }
         self.sched.cur_goid = g;
     }
@@ -502,9 +511,13 @@ impl Vm {
         let elem = self.tt.elem(t).unwrap_or(t);
         let es = self.size_of(elem);
         let a = if self.tt.has_pointers(elem) {
-            let a = self.malloc_raw(HCHAN_SIZE, crate::runtime::TypeInfo::noscan())?;
+            // runtime.hchan: qcount, dataqsiz, buf, ... — `buf` (word 2) keeps a separate
+            // buffer of pointerful elements alive.
+            let ti = self.runtime_type_info("runtime.hchan", HCHAN_SIZE, &[2]);
+            let a = self.malloc_raw(HCHAN_SIZE, ti)?;
             if n > 0 {
-                self.malloc(elem, n as u64)?;
+                let buf = self.malloc(elem, n as u64)?;
+                self.write_word(a + 16, buf)?;
             }
             a
         } else {

@@ -54,7 +54,17 @@ impl Vm {
 
     pub fn exec(&mut self, s: &Stmt) -> R<Flow> {
         self.step()?;
-        let f = self.exec_inner(s)?;
+        if self.coll.busy {
+            self.gc_safe_point()?;
+        }
+        // What this statement allocates stays a root until it ends (see `vm::gc`); a
+        // `return` hands its values on to the caller's statement.
+        let held = self.coll.young.len();
+        let f = self.exec_inner(s);
+        if !matches!(s.kind, StmtKind::Return(_)) {
+            self.coll.young.truncate(held);
+        }
+        let f = f?;
         if self.inl_depth > 0 && self.inl_returns.contains(&s.id) {
             return Ok(Flow::Return);
         }
@@ -572,7 +582,7 @@ impl Vm {
                     Type::Map { .. } => self.map_clear(v.w()),
                     Type::Slice(e) => {
                         let n = v.word(1) * self.size_of(e);
-                        let _ = self.heap.mem.zero(v.word(0), n);
+                        self.zero_mem(v.word(0), n);
                     }
                     _ => {}
                 }

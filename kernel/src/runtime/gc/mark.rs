@@ -129,6 +129,13 @@ impl Root<'_> {
 pub trait RootSource {
     /// Calls `f` for every root range.
     fn for_each_root(&self, f: &mut dyn FnMut(&Root<'_>));
+
+    /// Pointers held *outside* the simulated memory on behalf of heap objects that are now
+    /// marked (the VM keeps a map's entries beside its simulated groups, and a channel's
+    /// buffered values beside its `hchan`). The collector asks again after every drain
+    /// until no new object turns grey: such an object's hidden edges are followed exactly
+    /// when the object itself is reachable. The default has none.
+    fn late_roots(&self, _heap: &Heap, _out: &mut Vec<u64>) {}
 }
 
 /// A simple [`RootSource`]: named lists of pointer values (tests, program models).

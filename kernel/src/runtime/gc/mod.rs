@@ -469,7 +469,21 @@ impl Gc {
         assert_eq!(self.phase, GcPhase::Mark, "finish_mark outside marking");
         let procs = heap.gomaxprocs();
         self.barrier.flush_all(heap, &mut self.marker);
-        let rest = self.marker.drain_all(heap);
+        let mut rest = self.marker.drain_all(heap);
+        // Follow the edges the mutator keeps outside memory until nothing new turns grey.
+        let mut late = Vec::new();
+        loop {
+            late.clear();
+            roots.late_roots(heap, &mut late);
+            let mut greyed = false;
+            for &p in &late {
+                greyed |= p != 0 && self.marker.shade(heap, p);
+            }
+            if !greyed {
+                break;
+            }
+            rest += self.marker.drain_all(heap);
+        }
         self.cycle.background_work += rest;
         let t_mark_term = now.max(self.cycle.t_mark);
         self.set_phase(GcPhase::MarkTermination, t_mark_term);
