@@ -45,6 +45,11 @@ pub struct FrameRec {
     /// This frame is a deferred call run while a panic unwinds (recover works here).
     pub deferred_in_panic: bool,
     pub layout: Option<Arc<super::frame::Layout>>,
+    /// Where this frame is: the position of the call it made last (set just before the
+    /// callee runs), and the chain of inlined calls it is executing (inlined function and
+    /// the position of its call), outermost first. `runtime.Callers` for `testing`.
+    pub pos: crate::syntax::Pos,
+    pub inl: Vec<(FuncId, crate::syntax::Pos)>,
 }
 
 /// A panic in progress.
@@ -123,6 +128,7 @@ impl Vm {
                 for a in args {
                     vs.push(self.eval(a)?);
                 }
+                self.mark_call_pos(e);
                 self.call_func(*f, 0, vs)
             }
             Callee::Value(fv) => {
@@ -131,6 +137,7 @@ impl Vm {
                 for a in args {
                     vs.push(self.eval(a)?);
                 }
+                self.mark_call_pos(e);
                 self.call_value(f, vs)
             }
             Callee::Interface { recv, method } => {
@@ -151,8 +158,17 @@ impl Vm {
                     return Err(Trap::Fatal(format!("gomem: no method {method}")));
                 };
                 vs[0] = self.method_receiver(&r, dyn_t, &t)?;
+                self.mark_call_pos(e);
                 self.call_func(t.func, 0, vs)
             }
+        }
+    }
+
+    /// Records the position of the call about to run in the caller's frame.
+    #[inline]
+    fn mark_call_pos(&mut self, e: &Expr) {
+        if let Some(fr) = self.frames.last_mut() {
+            fr.pos = e.pos;
         }
     }
 
@@ -251,6 +267,8 @@ impl Vm {
             defers: Vec::new(),
             deferred_in_panic: self.next_call_is_panic_defer,
             layout: layout.clone(),
+            pos: crate::syntax::Pos::default(),
+            inl: Vec::new(),
         });
         self.next_call_is_panic_defer = false;
         self.fp = fp;
@@ -297,6 +315,11 @@ impl Vm {
             Ok(_) => self.run_defers(false)?,
             Err(Trap::Panic) => {
                 self.run_defers(true)?;
+            }
+            Err(Trap::Kill) => {
+                // runtime.Goexit (t.FailNow, t.SkipNow): deferred calls still run.
+                self.run_defers(false)?;
+                return Err(Trap::Kill);
             }
             Err(t) => return Err(t),
         }

@@ -22,7 +22,8 @@
 //! Interfaces and method dispatch are in [`iface`], maps in [`maps`], goroutines, channels and
 //! the deterministic scheduler in [`sched`], the standard library's body-less functions in
 //! [`natives`], and the VM side of Go's formatting (values for [`crate::gofmt`]) in [`format`];
-//! [`bench`] runs `BenchmarkX` functions for `gomem bench`. [`panics`] prints what a crashing
+//! [`bench`] runs `BenchmarkX` functions for `gomem bench`, [`gotest`] `TestX` functions for
+//! `gomem test`. [`panics`] prints what a crashing
 //! Go program prints.
 //!
 //! Runaway programs are stopped by an instruction budget, a cap on simulated memory and a
@@ -34,6 +35,7 @@ pub mod call;
 pub mod expr;
 pub mod format;
 pub mod frame;
+pub mod gotest;
 pub mod iface;
 pub mod maps;
 pub mod natives;
@@ -221,6 +223,8 @@ pub struct Vm {
     pub pending_label: Option<String>,
     /// The timer of the running benchmark (`gomem bench`).
     pub bench_timer: Option<bench::BenchTimer>,
+    /// The state of `gomem test` (tests, their output, the `-run` filter).
+    pub tests: Option<Box<gotest::Harness>>,
 }
 
 /// Runs a checked, lowered and escape-analysed program.
@@ -256,6 +260,24 @@ pub fn bench_program(
     BenchReport {
         run: report(&mut vm, code),
         results,
+    }
+}
+
+/// Runs the tests of a program like `go test` (see [`gotest`]).
+pub fn test_program(
+    prog: Program,
+    tt: TypeTable,
+    esc: escape::Output,
+    file: &str,
+    opts: &gotest::TestOptions,
+) -> gotest::TestReport {
+    let mut vm = new_vm(prog, tt, esc, opts.vm.clone());
+    let (output, exit_code, tests, bin_code) = gotest::run_tests(&mut vm, file, opts);
+    gotest::TestReport {
+        output,
+        exit_code,
+        tests,
+        run: report(&mut vm, bin_code),
     }
 }
 
@@ -330,6 +352,7 @@ fn new_vm(prog: Program, tt: TypeTable, esc: escape::Output, opts: RunOptions) -
         inl_depth: 0,
         pending_label: None,
         bench_timer: None,
+        tests: None,
     });
     vm.heap.mem.map(RODATA_BASE, RODATA_LEN, "rodata");
     vm.heap.mem.map(STACKS_BASE, STACKS_LEN, "stacks");
