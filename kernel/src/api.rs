@@ -214,5 +214,5 @@ fn compile_test_file(
 /// ```
 pub fn test(file: &str, src: &str, opts: &TestOptions) -> Result<TestReport, Diagnostics> {
     let (prog, table, out) = compile_test_file(file, src)?;
-    Ok(crate::vm::test_program(prog, table, out, file, opts))
+    Ok(crate::vm::test_program(prog, table, out, file, src, opts))
 }

@@ -50,6 +50,9 @@ pub struct FrameRec {
     /// the position of its call), outermost first. `runtime.Callers` for `testing`.
     pub pos: crate::syntax::Pos,
     pub inl: Vec<(FuncId, crate::syntax::Pos)>,
+    /// How this call was made: 0 an ordinary call; a deferred call run at return (1), by
+    /// `runtime.Goexit` (2) or by a panic (3).
+    pub deferred: u8,
 }
 
 /// A panic in progress.
@@ -167,9 +170,22 @@ impl Vm {
     /// Records the position of the call about to run in the caller's frame.
     #[inline]
     fn mark_call_pos(&mut self, e: &Expr) {
+        let pos = self.src_pos(e);
         if let Some(fr) = self.frames.last_mut() {
-            fr.pos = e.pos;
+            fr.pos = pos;
         }
+    }
+
+    /// Where the call `e` is in its own function's source (inlined copies are positioned at
+    /// their call site; see [`crate::ir::Program::src_pos`]).
+    #[inline]
+    pub fn src_pos(&self, e: &Expr) -> crate::syntax::Pos {
+        if !self.prog.src_pos.is_empty() {
+            if let Some(&p) = self.prog.src_pos.get(&e.id) {
+                return p;
+            }
+        }
+        e.pos
     }
 
     /// Calls the function value `f` (a pointer to a closure record).
@@ -269,6 +285,7 @@ impl Vm {
             layout: layout.clone(),
             pos: crate::syntax::Pos::default(),
             inl: Vec::new(),
+            deferred: std::mem::take(&mut self.defer_mode),
         });
         self.next_call_is_panic_defer = false;
         self.fp = fp;
@@ -318,7 +335,10 @@ impl Vm {
             }
             Err(Trap::Kill) => {
                 // runtime.Goexit (t.FailNow, t.SkipNow): deferred calls still run.
-                self.run_defers(false)?;
+                let saved = std::mem::replace(&mut self.goexiting, true);
+                let r = self.run_defers(false);
+                self.goexiting = saved;
+                r?;
                 return Err(Trap::Kill);
             }
             Err(t) => return Err(t),
@@ -337,6 +357,11 @@ impl Vm {
     fn run_defers(&mut self, mut panicking: bool) -> R<()> {
         while let Some(d) = self.frames.last_mut().and_then(|f| f.defers.pop()) {
             self.next_call_is_panic_defer = panicking;
+            self.defer_mode = match (panicking, self.goexiting) {
+                (true, _) => 3,
+                (false, true) => 2,
+                (false, false) => 1,
+            };
             match self.call_value(d, vec![]) {
                 Ok(_) => {}
                 Err(Trap::Panic) => {

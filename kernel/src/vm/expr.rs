@@ -303,7 +303,7 @@ impl Vm {
                 body,
                 results,
             } => {
-                self.exec_inl_body(*func, e.pos, body)?;
+                self.exec_inl_body(*func, self.src_pos(e), body)?;
                 match results.first() {
                     Some(&r) => {
                         let a = self.var_addr(r)?;
@@ -1107,7 +1107,7 @@ impl Vm {
                 body,
                 results,
             } => {
-                self.exec_inl_body(*func, e.pos, body)?;
+                self.exec_inl_body(*func, self.src_pos(e), body)?;
                 let mut out = Vec::new();
                 for &r in results {
                     let a = self.var_addr(r)?;

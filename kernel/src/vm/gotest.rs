@@ -283,6 +283,8 @@ pub struct Harness {
     crash: Option<String>,
     /// Test records in the order tests started, for the report.
     order: Vec<usize>,
+    /// The test file's source (for the closing braces deferred calls are called from).
+    src: String,
 }
 
 /// What running a test body produced, for its runner.
@@ -292,6 +294,81 @@ enum Target {
 }
 
 const INDENT: &str = "    ";
+
+/// The function id standing for `runtime.Goexit` on a logical stack.
+const GOEXIT: FuncId = FuncId::MAX;
+
+/// The line of the `}` closing the body of the function whose `func` keyword is at `pos`:
+/// the first `{` outside parentheses after it, and its match (skipping strings, runes and
+/// comments).
+fn closing_brace(src: &str, pos: crate::syntax::Pos) -> Option<u32> {
+    let mut line = 1u32;
+    let b = src.as_bytes();
+    let mut i = 0;
+    while i < b.len() && line < pos.line {
+        if b[i] == b'\n' {
+            line += 1;
+        }
+        i += 1;
+    }
+    i += (pos.col as usize).saturating_sub(1);
+    let (mut paren, mut brace, mut started) = (0i32, 0i32, false);
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b'\n' => line += 1,
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
+                    if b[i] == b'\n' {
+                        line += 1;
+                    }
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'"' | b'\'' => {
+                i += 1;
+                while i < b.len() && b[i] != c && b[i] != b'\n' {
+                    if b[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            b'`' => {
+                i += 1;
+                while i < b.len() && b[i] != b'`' {
+                    if b[i] == b'\n' {
+                        line += 1;
+                    }
+                    i += 1;
+                }
+            }
+            b'(' => paren += 1,
+            b')' => paren -= 1,
+            b'{' if paren == 0 || started => {
+                started = true;
+                brace += 1;
+            }
+            b'}' if started => {
+                brace -= 1;
+                if brace == 0 {
+                    return Some(line);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
 
 fn fmt_duration(ns: u64) -> String {
     format!("{:.2}s", ns as f64 / 1e9)
@@ -307,23 +384,57 @@ impl Vm {
         self.tests.as_ref()?.by_addr.get(&addr).copied()
     }
 
-    /// The logical call stack, innermost first, from physical frame `from` up.
+    /// The logical call stack, innermost first, from physical frame `from` up, as Go's
+    /// `runtime.Callers` sees it: inlined calls are frames; compiler-made wrappers (`go`/`defer`
+    /// wrappers) are not; a deferred call is called from its function's closing brace when it
+    /// returns, and from `runtime.Goexit` (`panic.go:694`) when `t.FailNow` unwinds.
     fn logical_stack(&self, from: usize) -> Vec<LFrame> {
         let mut out = Vec::new();
-        for fr in self.frames.iter().skip(from) {
+        for (i, fr) in self.frames.iter().enumerate().skip(from) {
+            let f = self
+                .prog
+                .funcs
+                .get(fr.func as usize)
+                .and_then(|f| f.as_ref());
+            let wrapper = f.is_some_and(|f| f.wrapper);
             let mut funcs = vec![fr.func];
             let mut lines = Vec::new();
-            for &(f, p) in &fr.inl {
-                funcs.push(f);
+            for &(g, p) in &fr.inl {
+                funcs.push(g);
                 lines.push(p.line);
             }
-            lines.push(fr.pos.line);
-            for (f, l) in funcs.into_iter().zip(lines) {
-                out.push(LFrame { func: f, line: l });
+            let next_mode = self.frames.get(i + 1).map_or(0, |n| n.deferred);
+            let last = match next_mode {
+                1 if fr.inl.is_empty() => self.closing_brace_line(fr.func),
+                _ => fr.pos.line,
+            };
+            lines.push(last);
+            for (k, (g, l)) in funcs.into_iter().zip(lines).enumerate() {
+                if k == 0 && wrapper {
+                    continue;
+                }
+                out.push(LFrame { func: g, line: l });
+            }
+            if next_mode == 2 {
+                out.push(LFrame {
+                    func: GOEXIT,
+                    line: 694,
+                });
             }
         }
         out.reverse();
         out
+    }
+
+    /// The line of the `}` that ends function `f`'s body in the test file.
+    fn closing_brace_line(&self, f: FuncId) -> u32 {
+        let Some(func) = self.prog.funcs.get(f as usize).and_then(|f| f.as_ref()) else {
+            return 0;
+        };
+        match self.tests.as_ref() {
+            Some(h) if func.is_user => closing_brace(&h.src, func.pos).unwrap_or(func.pos.line),
+            _ => func.pos.line,
+        }
     }
 
     fn func_name(&self, f: FuncId) -> String {
@@ -373,7 +484,13 @@ impl Vm {
                     .get(fr.func as usize)
                     .and_then(|f| f.as_ref())
                     .is_some_and(|f| f.is_user);
-                let file = if user { h.file.as_str() } else { "???" };
+                let file = if fr.func == GOEXIT {
+                    "panic.go"
+                } else if user {
+                    h.file.as_str()
+                } else {
+                    "???"
+                };
                 format!("{file}:{}: ", fr.line.max(1))
             }
             None => "???:1: ".to_string(),
@@ -765,6 +882,7 @@ impl Vm {
 pub fn run_tests(
     vm: &mut Vm,
     file: &str,
+    src: &str,
     opts: &TestOptions,
 ) -> (String, i32, Vec<TestResult>, i32) {
     let filter = Filter::new(&opts.run);
@@ -806,6 +924,7 @@ pub fn run_tests(
                 name_off,
                 crash: None,
                 order: Vec::new(),
+                src: src.to_string(),
             }));
             let r = as_main(vm, |vm| -> R<()> {
                 run_inits(vm)?;

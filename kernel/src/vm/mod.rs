@@ -225,6 +225,10 @@ pub struct Vm {
     pub bench_timer: Option<bench::BenchTimer>,
     /// The state of `gomem test` (tests, their output, the `-run` filter).
     pub tests: Option<Box<gotest::Harness>>,
+    /// How the next call is made (see [`call::FrameRec::deferred`]).
+    pub defer_mode: u8,
+    /// `runtime.Goexit` is unwinding the running goroutine.
+    pub goexiting: bool,
 }
 
 /// Runs a checked, lowered and escape-analysed program.
@@ -269,10 +273,11 @@ pub fn test_program(
     tt: TypeTable,
     esc: escape::Output,
     file: &str,
+    src: &str,
     opts: &gotest::TestOptions,
 ) -> gotest::TestReport {
     let mut vm = new_vm(prog, tt, esc, opts.vm.clone());
-    let (output, exit_code, tests, bin_code) = gotest::run_tests(&mut vm, file, opts);
+    let (output, exit_code, tests, bin_code) = gotest::run_tests(&mut vm, file, src, opts);
     gotest::TestReport {
         output,
         exit_code,
@@ -353,6 +358,8 @@ fn new_vm(prog: Program, tt: TypeTable, esc: escape::Output, opts: RunOptions) -
         pending_label: None,
         bench_timer: None,
         tests: None,
+        defer_mode: 0,
+        goexiting: false,
     });
     vm.heap.mem.map(RODATA_BASE, RODATA_LEN, "rodata");
     vm.heap.mem.map(STACKS_BASE, STACKS_LEN, "stacks");
