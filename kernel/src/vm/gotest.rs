@@ -49,7 +49,7 @@ use super::{RunReport, Trap, Vm, R};
 use crate::types::{FuncId, Type, TypeId};
 
 /// How to run tests; mirrors `go test`'s flags.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct TestOptions {
     /// `-v`: print `=== RUN` lines, every log line and `--- PASS` lines as tests run.
     pub verbose: bool,
@@ -57,16 +57,6 @@ pub struct TestOptions {
     pub run: String,
     /// The simulated machine.
     pub vm: super::RunOptions,
-}
-
-impl Default for TestOptions {
-    fn default() -> Self {
-        TestOptions {
-            verbose: false,
-            run: String::new(),
-            vm: super::RunOptions::default(),
-        }
-    }
 }
 
 /// How a test ended.
@@ -735,10 +725,7 @@ impl Vm {
         }
         self.panics = saved;
         let mut root = c;
-        loop {
-            let Some(p) = self.harness().tests[root].parent else {
-                break;
-            };
+        while let Some(p) = self.harness().tests[root].parent {
             let now = self.now_ns();
             let t = &mut self.harness().tests[root];
             t.duration_ns = now - t.start_ns;
