@@ -24,6 +24,7 @@ step python3 scripts/gen-sizeclasses.py      # the size-class table
 step bash scripts/golden-alloc.sh            # allocator accounting (MemStats deltas)
 step bash scripts/golden-run.sh              # program output and exit status
 step bash scripts/golden-bench.sh            # allocs/op and B/op
+step bash scripts/golden-gotest.sh           # go test output (normalised) and exit status
 step sh scripts/golden-syntax.sh             # syntax errors
 step sh scripts/golden-types.sh              # type errors
 step bash scripts/golden-gofmt.sh            # fmt formatting

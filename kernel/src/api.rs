@@ -135,6 +135,7 @@ pub fn escape(file: &str, src: &str, opts: EscapeOptions) -> Result<EscapeReport
     })
 }
 
+pub use crate::vm::gotest::{TestOptions, TestReport, TestResult, TestStatus};
 pub use crate::vm::{BenchReport, RunOptions, RunReport};
 
 /// Runs a Go program on the simulated runtime (`go run FILE`): front end, inlining, escape
@@ -158,7 +159,16 @@ pub fn bench(
     pattern: &str,
     n: u64,
 ) -> Result<BenchReport, Diagnostics> {
-    // A test file needs no main; the goldens were made with a stub `func main() {}`.
+    let (prog, table, out) = compile_test_file(file, src)?;
+    Ok(crate::vm::bench_program(prog, table, out, opts, pattern, n))
+}
+
+/// Front end, inlining and escape analysis of a `_test.go` file, which needs no `main`: one
+/// is added when missing (the goldens were made with a stub `func main() {}` beside it).
+fn compile_test_file(
+    file: &str,
+    src: &str,
+) -> Result<(crate::ir::Program, crate::types::TypeTable, escape::Output), Diagnostics> {
     let has_main = src.lines().any(|l| l.starts_with("func main()"));
     let src = if has_main {
         src.to_string()
@@ -171,5 +181,38 @@ pub fn bench(
     let mut lines = Vec::new();
     crate::inline::inline_program(&mut prog, &table, true, &mut lines);
     let out = escape::analyze(&prog, &table, escape::Options { explain: false });
-    Ok(crate::vm::bench_program(prog, table, out, opts, pattern, n))
+    Ok((prog, table, out))
+}
+
+/// `go test [-v] [-run REGEXP] FILE_test.go`: runs the file's `TestX(t *testing.T)` functions
+/// on the simulated runtime. [`TestReport::output`] is what `go test` prints (durations from
+/// the virtual clock), [`TestReport::tests`] one result per test and subtest.
+///
+/// ```
+/// let src = r#"package main
+///
+/// import "testing"
+///
+/// func double(x int) int { return 2 * x }
+///
+/// func TestDouble(t *testing.T) {
+///     if got := double(2); got != 5 {
+///         t.Errorf("double(2) = %d, want 5", got)
+///     }
+/// }
+///
+/// func TestSkipped(t *testing.T) { t.Skip("not today") }
+/// "#;
+/// let r = gomem::test("./x_test.go", src, &gomem::TestOptions::default()).unwrap();
+/// assert_eq!(r.exit_code, 1);
+/// let t = r.test("TestDouble").unwrap();
+/// assert_eq!(t.status, gomem::TestStatus::Failed);
+/// assert_eq!(t.output, ["x_test.go:9: double(2) = 4, want 5"]);
+/// assert_eq!(r.test("TestSkipped").unwrap().status, gomem::TestStatus::Skipped);
+/// assert!(r.output.starts_with("--- FAIL: TestDouble (0.00s)\n    x_test.go:9: double(2) = 4, want 5\n"));
+/// assert!(r.output.ends_with("FAIL\n"));
+/// ```
+pub fn test(file: &str, src: &str, opts: &TestOptions) -> Result<TestReport, Diagnostics> {
+    let (prog, table, out) = compile_test_file(file, src)?;
+    Ok(crate::vm::test_program(prog, table, out, file, src, opts))
 }

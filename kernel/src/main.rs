@@ -3,6 +3,8 @@
 //! ```text
 //! gomem escape [-l] [--explain] [--json] FILE.go   # go build -gcflags='-m [-l]' FILE.go
 //! gomem run FILE.go                                 # go run FILE.go, on the simulated runtime
+//! gomem test [-v] [-run REGEXP] FILE_test.go        # go test FILE_test.go
+//! gomem bench [-bench REGEXP] FILE_test.go          # go test -bench . -benchmem FILE_test.go
 //! ```
 
 use std::process::ExitCode;
@@ -79,6 +81,17 @@ enum Cmd {
         /// The Go source file.
         file: String,
     },
+    /// Run the tests of a `_test.go` file like `go test FILE_test.go` (durations simulated).
+    Test {
+        /// Verbose output: `=== RUN`, every log line, `--- PASS` (go test -v).
+        #[arg(short = 'v')]
+        verbose: bool,
+        /// Run only tests (and subtests, split at `/`) matching this regular expression.
+        #[arg(long = "run", default_value = "")]
+        run: String,
+        /// The `_test.go` file.
+        file: String,
+    },
     /// Run benchmarks like `go test -bench . -benchmem` (GOMAXPROCS=1, ns/op simulated).
     Bench {
         /// Run only benchmarks matching this regular expression.
@@ -92,8 +105,25 @@ enum Cmd {
     },
 }
 
+/// Go's single-dash flags (`-run X`, `-run=X`, `-bench X`, `-benchtime`) as clap's `--run`.
+fn go_style_args() -> Vec<String> {
+    std::env::args()
+        .map(|a| {
+            for f in ["-run", "-bench", "-benchtime"] {
+                if a == f || a.starts_with(&format!("{f}=")) {
+                    return format!("-{a}");
+                }
+            }
+            if a == "-test.v" {
+                return "-v".into();
+            }
+            a
+        })
+        .collect()
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(go_style_args());
     match cli.cmd {
         Cmd::Escape {
             no_inline,
@@ -167,6 +197,37 @@ fn main() -> ExitCode {
             benchtime,
             file,
         } => bench_cmd(&file, &bench, &benchtime),
+        Cmd::Test { verbose, run, file } => test_cmd(&file, verbose, run),
+    }
+}
+
+fn test_cmd(file: &str, verbose: bool, run: String) -> ExitCode {
+    let src = match read_source(file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let mut opts = gomem::TestOptions {
+        verbose,
+        run,
+        ..Default::default()
+    };
+    for name in ["GOMAXPROCS", "GOGC", "GOMEMLIMIT", "GODEBUG"] {
+        if let Ok(v) = std::env::var(name) {
+            opts.vm.apply_env(name, &v);
+        }
+    }
+    use std::io::Write;
+    match gomem::test(&go_display_name(file), &src, &opts) {
+        Ok(r) => {
+            let _ = std::io::stdout().write_all(r.output.as_bytes());
+            ExitCode::from(r.exit_code.clamp(0, 255) as u8)
+        }
+        Err(diags) => {
+            eprintln!("# command-line-arguments");
+            eprintln!("{diags}");
+            println!("FAIL\tcommand-line-arguments [build failed]\nFAIL");
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -88,7 +88,7 @@ mod field;
 mod float;
 mod isprint_table;
 mod printer;
-mod quote;
+pub(crate) mod quote;
 mod value;
 
 pub use quote::go_quote;

@@ -152,7 +152,11 @@ impl Cx<'_> {
         let ExprKind::Call { callee, args, .. } = old else {
             unreachable!("checked above")
         };
+        let call_id = e.id;
         let mut inl = self.instantiate(g, body, args, pos);
+        if let Some(&src) = self.prog.src_pos.get(&call_id) {
+            self.prog.src_pos.insert(inl.id, src);
+        }
         // A call through a function value still evaluates the value: `_ = f()` for a call
         // result, kept in front of the inlined body (a plain variable needs no evaluation).
         if let crate::ir::Callee::Value(v) = callee {
@@ -402,7 +406,12 @@ impl Cx<'_> {
         {
             return;
         }
+        let old_id = e.id;
         e.id = self.prog.new_node();
+        if matches!(e.kind, ExprKind::Call { .. } | ExprKind::InlCall { .. }) {
+            let src = self.prog.src_pos.get(&old_id).copied().unwrap_or(e.pos);
+            self.prog.src_pos.insert(e.id, src);
+        }
         e.pos = pos;
         match &mut e.kind {
             ExprKind::Name(v) => {

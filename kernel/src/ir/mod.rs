@@ -434,6 +434,10 @@ pub struct Program {
     pub synthetic: std::collections::HashSet<StmtId>,
     /// Package-variable initialisers the linker lays out statically: not analysed for escapes.
     pub static_init: std::collections::HashSet<StmtId>,
+    /// Where a call or inlined call of an inlined copy was in its own function: the inliner
+    /// positions copies at the call site (as Go's diagnostics do), while Go's runtime still
+    /// knows the original line (`runtime.Caller`, the `file:line` of `t.Log`).
+    pub src_pos: std::collections::HashMap<NodeId, Pos>,
 }
 
 impl Func {

@@ -45,6 +45,14 @@ pub struct FrameRec {
     /// This frame is a deferred call run while a panic unwinds (recover works here).
     pub deferred_in_panic: bool,
     pub layout: Option<Arc<super::frame::Layout>>,
+    /// Where this frame is: the position of the call it made last (set just before the
+    /// callee runs), and the chain of inlined calls it is executing (inlined function and
+    /// the position of its call), outermost first. `runtime.Callers` for `testing`.
+    pub pos: crate::syntax::Pos,
+    pub inl: Vec<(FuncId, crate::syntax::Pos)>,
+    /// How this call was made: 0 an ordinary call; a deferred call run at return (1), by
+    /// `runtime.Goexit` (2) or by a panic (3).
+    pub deferred: u8,
 }
 
 /// A panic in progress.
@@ -123,6 +131,7 @@ impl Vm {
                 for a in args {
                     vs.push(self.eval(a)?);
                 }
+                self.mark_call_pos(e);
                 self.call_func(*f, 0, vs)
             }
             Callee::Value(fv) => {
@@ -131,6 +140,7 @@ impl Vm {
                 for a in args {
                     vs.push(self.eval(a)?);
                 }
+                self.mark_call_pos(e);
                 self.call_value(f, vs)
             }
             Callee::Interface { recv, method } => {
@@ -151,9 +161,31 @@ impl Vm {
                     return Err(Trap::Fatal(format!("gomem: no method {method}")));
                 };
                 vs[0] = self.method_receiver(&r, dyn_t, &t)?;
+                self.mark_call_pos(e);
                 self.call_func(t.func, 0, vs)
             }
         }
+    }
+
+    /// Records the position of the call about to run in the caller's frame.
+    #[inline]
+    fn mark_call_pos(&mut self, e: &Expr) {
+        let pos = self.src_pos(e);
+        if let Some(fr) = self.frames.last_mut() {
+            fr.pos = pos;
+        }
+    }
+
+    /// Where the call `e` is in its own function's source (inlined copies are positioned at
+    /// their call site; see [`crate::ir::Program::src_pos`]).
+    #[inline]
+    pub fn src_pos(&self, e: &Expr) -> crate::syntax::Pos {
+        if !self.prog.src_pos.is_empty() {
+            if let Some(&p) = self.prog.src_pos.get(&e.id) {
+                return p;
+            }
+        }
+        e.pos
     }
 
     /// Calls the function value `f` (a pointer to a closure record).
@@ -252,6 +284,9 @@ impl Vm {
             defers: Vec::new(),
             deferred_in_panic: self.next_call_is_panic_defer,
             layout: layout.clone(),
+            pos: crate::syntax::Pos::default(),
+            inl: Vec::new(),
+            deferred: std::mem::take(&mut self.defer_mode),
         });
         self.next_call_is_panic_defer = false;
         self.fp = fp;
@@ -306,6 +341,14 @@ impl Vm {
             Err(Trap::Panic) => {
                 self.run_defers(true)?;
             }
+            Err(Trap::Kill) => {
+                // runtime.Goexit (t.FailNow, t.SkipNow): deferred calls still run.
+                let saved = std::mem::replace(&mut self.goexiting, true);
+                let r = self.run_defers(false);
+                self.goexiting = saved;
+                r?;
+                return Err(Trap::Kill);
+            }
             Err(t) => return Err(t),
         }
         let mut out = Vec::with_capacity(f.results.len());
@@ -322,6 +365,11 @@ impl Vm {
     fn run_defers(&mut self, mut panicking: bool) -> R<()> {
         while let Some(d) = self.frames.last_mut().and_then(|f| f.defers.pop()) {
             self.next_call_is_panic_defer = panicking;
+            self.defer_mode = match (panicking, self.goexiting) {
+                (true, _) => 3,
+                (false, true) => 2,
+                (false, false) => 1,
+            };
             match self.call_value(d, vec![]) {
                 Ok(_) => {}
                 Err(Trap::Panic) => {

@@ -298,8 +298,12 @@ impl Vm {
                 self.exec_block_plain(init)?;
                 self.eval(x)
             }
-            ExprKind::InlCall { body, results, .. } => {
-                self.exec_inl_body(body)?;
+            ExprKind::InlCall {
+                func,
+                body,
+                results,
+            } => {
+                self.exec_inl_body(*func, self.src_pos(e), body)?;
                 match results.first() {
                     Some(&r) => {
                         let a = self.var_addr(r)?;
@@ -1098,8 +1102,12 @@ impl Vm {
     pub fn eval_multi(&mut self, e: &Expr) -> R<Vec<V>> {
         match &e.kind {
             ExprKind::Call { .. } => self.call_expr(e),
-            ExprKind::InlCall { body, results, .. } => {
-                self.exec_inl_body(body)?;
+            ExprKind::InlCall {
+                func,
+                body,
+                results,
+            } => {
+                self.exec_inl_body(*func, self.src_pos(e), body)?;
                 let mut out = Vec::new();
                 for &r in results {
                     let a = self.var_addr(r)?;

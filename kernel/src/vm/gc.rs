@@ -300,6 +300,11 @@ impl Vm {
         roots
             .vals
             .push((RootKind::Global, "channel queues".into(), flight));
+        if let Some(h) = &self.tests {
+            roots
+                .vals
+                .push((RootKind::Global, "testing".into(), h.held_pointers()));
+        }
         // Map entries.
         let mut maps: Vec<_> = self.maps.m.iter().collect();
         maps.sort_by_key(|(a, _)| **a);

@@ -22,7 +22,8 @@
 //! Interfaces and method dispatch are in [`iface`], maps in [`maps`], goroutines, channels and
 //! the deterministic scheduler in [`sched`], the standard library's body-less functions in
 //! [`natives`], and the VM side of Go's formatting (values for [`crate::gofmt`]) in [`format`];
-//! [`bench`] runs `BenchmarkX` functions for `gomem bench`. [`panics`] prints what a crashing
+//! [`bench`] runs `BenchmarkX` functions for `gomem bench`, [`gotest`] `TestX` functions for
+//! `gomem test`. [`panics`] prints what a crashing
 //! Go program prints.
 //!
 //! Runaway programs are stopped by an instruction budget, a cap on simulated memory and a
@@ -35,6 +36,7 @@ pub mod expr;
 pub mod format;
 pub mod frame;
 pub mod gc;
+pub mod gotest;
 pub mod iface;
 pub mod maps;
 pub mod natives;
@@ -248,6 +250,12 @@ pub struct Vm {
     pub bench_timer: Option<bench::BenchTimer>,
     /// The garbage collector and its roots, safe points and barrier ([`gc`]).
     pub coll: gc::Collector,
+    /// The state of `gomem test` (tests, their output, the `-run` filter).
+    pub tests: Option<Box<gotest::Harness>>,
+    /// How the next call is made (see [`call::FrameRec::deferred`]).
+    pub defer_mode: u8,
+    /// `runtime.Goexit` is unwinding the running goroutine.
+    pub goexiting: bool,
 }
 
 /// Runs a checked, lowered and escape-analysed program.
@@ -283,6 +291,25 @@ pub fn bench_program(
     BenchReport {
         run: report(&mut vm, code),
         results,
+    }
+}
+
+/// Runs the tests of a program like `go test` (see [`gotest`]).
+pub fn test_program(
+    prog: Program,
+    tt: TypeTable,
+    esc: escape::Output,
+    file: &str,
+    src: &str,
+    opts: &gotest::TestOptions,
+) -> gotest::TestReport {
+    let mut vm = new_vm(prog, tt, esc, opts.vm.clone());
+    let (output, exit_code, tests, bin_code) = gotest::run_tests(&mut vm, file, src, opts);
+    gotest::TestReport {
+        output,
+        exit_code,
+        tests,
+        run: report(&mut vm, bin_code),
     }
 }
 
@@ -362,6 +389,9 @@ fn new_vm(prog: Program, tt: TypeTable, esc: escape::Output, opts: RunOptions) -
         pending_label: None,
         bench_timer: None,
         coll,
+        tests: None,
+        defer_mode: 0,
+        goexiting: false,
     });
     vm.heap.mem.map(RODATA_BASE, RODATA_LEN, "rodata");
     vm.heap.mem.map(STACKS_BASE, STACKS_LEN, "stacks");

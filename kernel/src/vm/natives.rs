@@ -104,6 +104,10 @@ impl Vm {
                 self.bench_stop();
                 Ok(vec![])
             }
+            ("testing", _) => match self.testing_native(name, &args) {
+                Some(r) => r,
+                None => self.testing_other(name, &args),
+            },
             ("strings", _) => self.strings_native(name, &args),
             ("os", "NewFile") => {
                 let a = self.malloc_raw(24, crate::runtime::TypeInfo::noscan())?;
@@ -204,20 +208,34 @@ impl Vm {
                 self.sleep(args[0].w() as i64)?;
                 Ok(vec![])
             }
-            ("testing", "AllocsPerRun") => {
-                let runs = args[0].w();
+            _ => Err(Trap::Fatal(format!(
+                "gomem: unsupported: {pkg}.{name} is not implemented by the VM"
+            ))),
+        }
+    }
+
+    /// The `testing` functions that are neither test nor benchmark methods.
+    fn testing_other(&mut self, name: &str, args: &[V]) -> R<Vec<V>> {
+        match name {
+            "AllocsPerRun" => {
+                // Go: warm up with one call, then Mallocs over `runs` calls divided (as
+                // integers, uint64) by `runs`.
+                let runs = args[0].w() as i64;
                 let f = args[1].w();
                 self.call_value(f, vec![])?;
                 let before = self.heap.read_mem_stats().mallocs;
-                for _ in 0..runs {
+                for _ in 0..runs.max(0) {
                     self.call_value(f, vec![])?;
                 }
                 let after = self.heap.read_mem_stats().mallocs;
-                let avg = (after - before) / runs.max(1);
+                if runs == 0 {
+                    return Err(self.runtime_error(super::panics::RtErr::DivZero));
+                }
+                let avg = after.wrapping_sub(before) / runs as u64;
                 Ok(vec![V::from_f(avg as f64)])
             }
             _ => Err(Trap::Fatal(format!(
-                "gomem: unsupported: {pkg}.{name} is not implemented by the VM"
+                "gomem: unsupported: testing.{name} is not implemented by the VM"
             ))),
         }
     }

@@ -12,7 +12,8 @@
 use super::value::V;
 use super::{Trap, Vm, R};
 use crate::ir::{Assign2Kind, Expr, ExprKind, Stmt, StmtKind};
-use crate::types::Type;
+use crate::syntax::Pos;
+use crate::types::{FuncId, Type};
 
 /// How control leaves a statement.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,9 +43,36 @@ impl Vm {
     }
 
     /// Runs an inlined body: a statement that was a `return` in the original function ends it.
-    pub fn exec_inl_body(&mut self, b: &[Stmt]) -> R<()> {
+    /// The frame remembers the inlined call (`func` called at `pos`) while it runs.
+    /// The arguments are evaluated before the inlined function counts as running (its leading
+    /// parameter declarations and assignment).
+    pub fn exec_inl_body(&mut self, func: FuncId, pos: Pos, b: &[Stmt]) -> R<()> {
+        let mut k = b
+            .iter()
+            .take_while(|s| matches!(s.kind, StmtKind::Dcl(_)))
+            .count();
+        if matches!(
+            b.get(k).map(|s| &s.kind),
+            Some(StmtKind::Assign { define: true, .. } | StmtKind::Assign2 { define: true, .. })
+        ) {
+            k += 1;
+        }
         self.inl_depth += 1;
-        let r = self.exec_block(b);
+        let r = self.exec_block(&b[..k]);
+        let r = match r {
+            Ok(_) => {
+                if let Some(fr) = self.frames.last_mut() {
+                    fr.pos = pos;
+                    fr.inl.push((func, pos));
+                }
+                let r = self.exec_block(&b[k..]);
+                if let Some(fr) = self.frames.last_mut() {
+                    fr.inl.pop();
+                }
+                r
+            }
+            Err(e) => Err(e),
+        };
         self.inl_depth -= 1;
         match r? {
             Flow::Return => Ok(()),

@@ -1,5 +1,6 @@
 // Package testing is gomem's model of Go's testing package: enough of T and B for tests and
-// benchmarks that measure allocations.
+// benchmarks that measure allocations. The VM implements the body-less methods (`vm/gotest.rs`
+// for tests, `vm/bench.rs` for benchmarks); escape summaries are real Go 1.27.3's.
 package testing
 
 // common holds what T and B share; its methods are promoted to both.
@@ -31,8 +32,56 @@ func (c *common) Logf(format string, args ...any)
 //gomem:esc c=heap
 func (c *common) Helper()
 
-//gomem:esc c=none
-func (c *common) Name() string
+// Name returns the name of the running test or benchmark (the VM stores it in c.name).
+//
+//gomem:inline
+func (c *common) Name() string {
+	return c.name
+}
+
+//gomem:esc c=heap
+func (c *common) Fail()
+
+//gomem:esc c=heap
+func (c *common) FailNow()
+
+//gomem:esc c=heap
+func (c *common) Failed() bool
+
+//gomem:esc c=heap args=content
+func (c *common) Skip(args ...any)
+
+//gomem:esc c=heap format=none args=content
+func (c *common) Skipf(format string, args ...any)
+
+//gomem:esc c=heap
+func (c *common) SkipNow()
+
+//gomem:esc c=heap
+func (c *common) Skipped() bool
+
+//gomem:esc c=heap f=heap
+func (c *common) Cleanup(f func())
+
+// TB is the interface common to T and B.
+type TB interface {
+	Cleanup(func())
+	Error(args ...any)
+	Errorf(format string, args ...any)
+	Fail()
+	FailNow()
+	Failed() bool
+	Fatal(args ...any)
+	Fatalf(format string, args ...any)
+	Helper()
+	Log(args ...any)
+	Logf(format string, args ...any)
+	Name() string
+	Skip(args ...any)
+	SkipNow()
+	Skipf(format string, args ...any)
+	Skipped() bool
+}
 
 // T is the state of a test.
 type T struct {

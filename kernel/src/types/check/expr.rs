@@ -1066,9 +1066,28 @@ impl<'a> Checker<'a> {
                 ptr_recv,
             } => {
                 let through_ptr = indirect || deref;
-                let recv_addr = ptr_recv && !through_ptr;
-                let recv_deref = !ptr_recv && through_ptr;
-                if recv_addr && xo.mode != Mode::Variable {
+                // The implicit `&` or `*` applies to the receiver reached through the path of
+                // embedded fields (`t.Log` on a `*T` embedding `common` is `(&t.common).Log`).
+                let recv_is_ptr = match path.is_empty() {
+                    true => deref,
+                    false => {
+                        let mut t = base;
+                        for &i in &path {
+                            let st = match self.table.under(t) {
+                                Type::Pointer(p) => self.table.underlying(*p),
+                                _ => self.table.underlying(t),
+                            };
+                            match self.table.get(st) {
+                                Type::Struct(fields) if i < fields.len() => t = fields[i].ty,
+                                _ => break,
+                            }
+                        }
+                        matches!(self.table.under(t), Type::Pointer(_))
+                    }
+                };
+                let recv_addr = ptr_recv && !recv_is_ptr;
+                let recv_deref = !ptr_recv && recv_is_ptr;
+                if recv_addr && !through_ptr && xo.mode != Mode::Variable {
                     let s = self.operand_string(x, &xo);
                     self.err(
                         sel.pos,
