@@ -234,8 +234,21 @@ impl Vm {
                 closure_size: 8,
             })
         });
-        // Push the frame.
+        // Push the frame. A call is a synchronous safe point: first a shrink the collector
+        // asked for while scanning this stack, then the prologue's check for growth.
         let p = self.cur_p();
+        if self.gstack.preempt_shrink {
+            let mut mover = Mover {
+                mem: &mut self.heap.mem,
+                frames: &mut self.frames,
+                fp: &mut self.fp,
+                ctx: &mut self.ctx,
+                copied: None,
+            };
+            if let Some(rel) = self.stacks.safe_point(p, &mut self.gstack, &mut mover) {
+                self.stack_moved(&rel, &mut ctx, &mut args);
+            }
+        }
         {
             let mut mover = Mover {
                 mem: &mut self.heap.mem,
@@ -246,31 +259,7 @@ impl Vm {
             };
             match self.stacks.call(p, &mut self.gstack, lay.frame, &mut mover) {
                 Err(ov) => return Err(Trap::Fatal(ov.runtime_output())),
-                Ok(Some(rel)) => {
-                    // The callee's closure context and arguments are still in the caller's
-                    // hands (Go keeps them on the stack, which the copy adjusts).
-                    let old = rel.old.lo..rel.old.hi;
-                    let fix = |a: u64| {
-                        if old.contains(&a) {
-                            a.wrapping_add(rel.delta as u64)
-                        } else {
-                            a
-                        }
-                    };
-                    ctx = fix(ctx);
-                    self.relocate_side_tables(&old, rel.delta as u64);
-                    for a in args.iter_mut() {
-                        match a {
-                            V::W(w) => *w = fix(*w),
-                            V::B(b) => {
-                                for c in b.chunks_exact_mut(8) {
-                                    let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-                                    c.copy_from_slice(&fix(w).to_le_bytes());
-                                }
-                            }
-                        }
-                    }
-                }
+                Ok(Some(rel)) => self.stack_moved(&rel, &mut ctx, &mut args),
                 Ok(None) => {}
             }
         }
@@ -398,6 +387,38 @@ impl Vm {
 
     /// The VM's tables keyed by the address of a stack-allocated object (map headers,
     /// `WaitGroup`s, mutexes) follow a stack move.
+    /// After the running goroutine's stack moved (growth or shrink): the callee's closure
+    /// context and arguments are still in the caller's hands (Go keeps them on the stack,
+    /// which the copy adjusts), and side tables keyed by stack addresses move too.
+    fn stack_moved(
+        &mut self,
+        rel: &crate::runtime::stack::Relocation,
+        ctx: &mut u64,
+        args: &mut [V],
+    ) {
+        let old = rel.old.lo..rel.old.hi;
+        let fix = |a: u64| {
+            if old.contains(&a) {
+                a.wrapping_add(rel.delta as u64)
+            } else {
+                a
+            }
+        };
+        *ctx = fix(*ctx);
+        self.relocate_side_tables(&old, rel.delta as u64);
+        for a in args.iter_mut() {
+            match a {
+                V::W(w) => *w = fix(*w),
+                V::B(b) => {
+                    for c in b.chunks_exact_mut(8) {
+                        let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+                        c.copy_from_slice(&fix(w).to_le_bytes());
+                    }
+                }
+            }
+        }
+    }
+
     fn relocate_side_tables(&mut self, old: &Range<u64>, delta: u64) {
         fn rekey<T>(m: &mut rustc_hash::FxHashMap<u64, T>, old: &Range<u64>, delta: u64) {
             let keys: Vec<u64> = m.keys().copied().filter(|k| old.contains(k)).collect();

@@ -136,6 +136,14 @@ impl Collector {
     }
 }
 
+/// Scanning never moves a stack here (shrinks wait for a safe point).
+struct NoMove;
+
+impl crate::runtime::stack::StackMover for NoMove {
+    fn copy(&mut self, _: std::ops::Range<u64>, _: std::ops::Range<u64>) {}
+    fn adjust(&mut self, _: std::ops::Range<u64>, _: std::ops::Range<u64>) {}
+}
+
 /// A stack map or pointer bitmap shared with its owner.
 type Mask = Arc<[u64]>;
 
@@ -358,10 +366,30 @@ impl Vm {
         Ok(())
     }
 
-    fn start_gc_cycle(&mut self) {
-        let roots = self.collect_roots();
+    /// The collector scans every goroutine's stack: the scanned bytes feed the next
+    /// starting stack size, and a stack using less than a quarter of itself is marked for
+    /// shrinking, done at its goroutine's next call (a synchronous safe point, as in Go
+    /// when the goroutine is not stopped at one).
+    fn scan_stacks(&mut self) {
         let p = self.cur_p();
         self.stacks.gc_start(p);
+        let mut none = NoMove;
+        self.stacks
+            .scan_stack(p, &mut self.gstack, false, &mut none);
+        let mut ids: Vec<u64> = self.sched.saved.keys().copied().collect();
+        ids.sort_unstable();
+        for g in ids {
+            if let Some(st) = self.sched.saved.get_mut(&g) {
+                if st.gstack.stack.hi > st.gstack.stack.lo {
+                    self.stacks.scan_stack(p, &mut st.gstack, false, &mut none);
+                }
+            }
+        }
+    }
+
+    fn start_gc_cycle(&mut self) {
+        let roots = self.collect_roots();
+        self.scan_stacks();
         let now = self.now_ns();
         self.coll.gc.start_cycle(&mut self.heap, &roots, now);
         self.coll.stopped_ns += self.coll.gc.config.costs.sweep_term_ns;
@@ -387,8 +415,7 @@ impl Vm {
     /// `runtime.GC()`: a complete cycle, sweep included, before returning.
     pub fn run_gc(&mut self) -> R<()> {
         let roots = self.collect_roots();
-        let p = self.cur_p();
-        self.stacks.gc_start(p);
+        self.scan_stacks();
         let now = self.now_ns();
         let report = self.coll.gc.gc(&mut self.heap, &roots, now);
         let (t_end, lost) = (report.trace.t_end, report.lost.clone());

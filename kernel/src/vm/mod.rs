@@ -265,9 +265,34 @@ pub fn run_program(
     esc: escape::Output,
     opts: RunOptions,
 ) -> RunReport {
-    let mut vm = new_vm(prog, tt, esc, opts);
-    let code = sched::run_main(&mut vm);
-    report(&mut vm, code)
+    on_main_stack(move || {
+        let mut vm = new_vm(prog, tt, esc, opts);
+        let code = sched::run_main(&mut vm);
+        report(&mut vm, code)
+    })
+}
+
+/// Host stack of the thread that runs the main goroutine (reserved, committed as used):
+/// the interpreter evaluates Go calls recursively, so a deep Go recursion needs a deep
+/// host stack — [`call::MAX_HOST_DEPTH`] calls fit.
+const MAIN_HOST_STACK: usize = 1 << 30;
+
+/// Runs `f` (a whole program) on a thread with a host stack big enough for deep Go
+/// recursion, whatever thread the caller is on (a CLI's main thread has 8 MiB).
+fn on_main_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|s| {
+        match std::thread::Builder::new()
+            .name("gomem-main".into())
+            .stack_size(MAIN_HOST_STACK)
+            .spawn_scoped(s, f)
+        {
+            Ok(h) => match h.join() {
+                Ok(v) => v,
+                Err(p) => std::panic::resume_unwind(p),
+            },
+            Err(e) => panic!("gomem: cannot start the main goroutine's thread: {e}"),
+        }
+    })
 }
 
 /// What `gomem bench` reports: the program's output and one result per benchmark run.
@@ -286,12 +311,15 @@ pub fn bench_program(
     pattern: &str,
     n: u64,
 ) -> BenchReport {
-    let mut vm = new_vm(prog, tt, esc, opts);
-    let (results, code) = bench::run_benches(&mut vm, pattern, n);
-    BenchReport {
-        run: report(&mut vm, code),
-        results,
-    }
+    let pattern = pattern.to_string();
+    on_main_stack(move || {
+        let mut vm = new_vm(prog, tt, esc, opts);
+        let (results, code) = bench::run_benches(&mut vm, &pattern, n);
+        BenchReport {
+            run: report(&mut vm, code),
+            results,
+        }
+    })
 }
 
 /// Runs the tests of a program like `go test` (see [`gotest`]).
@@ -303,14 +331,16 @@ pub fn test_program(
     src: &str,
     opts: &gotest::TestOptions,
 ) -> gotest::TestReport {
-    let mut vm = new_vm(prog, tt, esc, opts.vm.clone());
-    let (output, exit_code, tests, bin_code) = gotest::run_tests(&mut vm, file, src, opts);
-    gotest::TestReport {
-        output,
-        exit_code,
-        tests,
-        run: report(&mut vm, bin_code),
-    }
+    on_main_stack(move || {
+        let mut vm = new_vm(prog, tt, esc, opts.vm.clone());
+        let (output, exit_code, tests, bin_code) = gotest::run_tests(&mut vm, file, src, opts);
+        gotest::TestReport {
+            output,
+            exit_code,
+            tests,
+            run: report(&mut vm, bin_code),
+        }
+    })
 }
 
 fn report(vm: &mut Vm, code: i32) -> RunReport {

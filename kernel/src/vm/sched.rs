@@ -65,7 +65,7 @@ pub struct Chan {
 
 /// The saved state of a goroutine that is not running.
 pub struct GState {
-    gstack: GStack,
+    pub(super) gstack: GStack,
     pub(super) frames: Vec<FrameRec>,
     pub(super) panics: Vec<PanicRec>,
     fp: u64,
