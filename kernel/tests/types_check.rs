@@ -147,6 +147,51 @@ func main() {
     .assert_eq(&dump(&p));
 }
 
+/// Valid comparisons with `nil` and comma-ok forms (the errors are in `tests/type_errors`):
+/// a slice, map or func compares with the literal `nil` wherever the comparison appears, and the
+/// untyped-bool `ok` goes into `bool` or named boolean variables, new or existing.
+#[test]
+fn nil_comparisons_and_comma_ok() {
+    let p = check(
+        r#"package main
+
+import "fmt"
+
+type B bool
+
+func main() {
+	var s []int
+	var m map[string]int
+	var f func()
+	fmt.Println(s == nil, nil != m, f == nil, []byte("") != nil)
+	if s != nil || m == nil {
+		return
+	}
+	v, ok := m["a"]
+	v, ok = m["b"]
+	var named B
+	_, named = m["c"]
+	var i any = v
+	_, named = i.(int)
+	var w, ok2 = m["d"]
+	var _, ok3 any = m["e"]
+	fmt.Println(v, ok, named, w, ok2, ok3)
+}
+"#,
+    )
+    .unwrap();
+    let d = dump(&p);
+    let vars: Vec<&str> = d.lines().filter(|l| l.contains(" ok")).collect();
+    expect![[r#"
+        [
+            "15:5 ok var(Local) : bool [main]",
+            "21:9 ok2 var(Local) : bool [main]",
+            "22:9 ok3 var(Local) : any [main]",
+        ]
+    "#]]
+    .assert_debug_eq(&vars);
+}
+
 /// Files listed in `KNOWN_DIFFERENCES.md` as `- name.go: reason`.
 fn known_differences(dir: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(dir.join("KNOWN_DIFFERENCES.md")).unwrap_or_default();

@@ -294,7 +294,14 @@ impl<'a> Checker<'a> {
 
     /// `x (variable of type int)`, `1 (untyped int constant)`: how Go describes an operand.
     pub(super) fn operand_string(&self, e: &Expr, op: &Operand) -> String {
-        let es = expr_string(e);
+        let index = matches!(e.unparen().kind, ExprKind::Index { .. });
+        self.describe_operand(&expr_string(e), index, op)
+    }
+
+    /// [`Self::operand_string`] for an operand printed as `es` (Go's checker also describes
+    /// stand-ins such as `1st function result`); `index` tells that a comma-ok operand is a map
+    /// index.
+    pub(super) fn describe_operand(&self, es: &str, index: bool, op: &Operand) -> String {
         if op.ty == UNTYPED_NIL {
             return "nil".into();
         }
@@ -307,7 +314,7 @@ impl<'a> Checker<'a> {
             Mode::Type => "type",
             Mode::Package => "package",
             Mode::CommaOk => {
-                if matches!(e.unparen().kind, ExprKind::Index { .. }) {
+                if index {
                     "map index expression"
                 } else {
                     "comma, ok expression"
@@ -324,7 +331,7 @@ impl<'a> Checker<'a> {
         if op.mode == Mode::Constant {
             if let Some(v) = &op.val {
                 let vs = const_string(v);
-                if vs != es {
+                if vs != *es {
                     s.push(' ');
                     s.push_str(&vs);
                 }
@@ -698,6 +705,10 @@ impl<'a> Checker<'a> {
             return Operand::invalid();
         }
         let is_cmp = matches!(op, Eq | Ne | Lt | Le | Gt | Ge);
+        // Whether an operand is the literal `nil`, remembered before the conversion below gives
+        // it the other operand's type (types2 keeps such an operand in its `nilvalue` mode):
+        // slices, maps and funcs are comparable to nil and nothing else.
+        let nil_operand = xo.ty == UNTYPED_NIL || yo.ty == UNTYPED_NIL;
         // Bring both operands to a common type.
         let (xu, yu) = (self.table.is_untyped(xo.ty), self.table.is_untyped(yo.ty));
         if xu && !yu {
@@ -725,7 +736,7 @@ impl<'a> Checker<'a> {
             }
         }
         if is_cmp {
-            return self.comparison(e, op, x, xo, y, yo);
+            return self.comparison(e, op, x, xo, y, yo, nil_operand);
         }
         if !self.table.identical(xo.ty, yo.ty) {
             return self.mismatch(e, op, x, &xo, y, &yo);
@@ -829,6 +840,9 @@ impl<'a> Checker<'a> {
         Operand::invalid()
     }
 
+    /// `x == y`, `x < y`...: `nil_operand` tells that one side was the literal `nil` (already
+    /// converted to the other side's type), which makes `slice == nil` valid.
+    #[allow(clippy::too_many_arguments)]
     fn comparison(
         &mut self,
         e: &'a Expr,
@@ -837,6 +851,7 @@ impl<'a> Checker<'a> {
         xo: Operand,
         y: &'a Expr,
         yo: Operand,
+        nil_operand: bool,
     ) -> Operand {
         use BinaryOp::*;
         let (a, b) = (xo.ty, yo.ty);
@@ -860,10 +875,7 @@ impl<'a> Checker<'a> {
                 );
                 return Operand::invalid();
             }
-        } else if a != UNTYPED_NIL
-            && b != UNTYPED_NIL
-            && (!self.comparable(a) || !self.comparable(b))
-        {
+        } else if !nil_operand && (!self.comparable(a) || !self.comparable(b)) {
             let bad = if !self.comparable(a) { a } else { b };
             let what = match self.table.under(bad) {
                 Type::Slice(_) => "slice",
