@@ -101,7 +101,7 @@ impl Printer<'_> {
                 self.write(out, x, 0);
             }
             StructLit(fs) => self.complit(out, e.ty, !fs.is_empty()),
-            ArrayLit(es) => self.complit(out, e.ty, !es.is_empty()),
+            ArrayLit { elems, .. } => self.complit(out, e.ty, !elems.is_empty()),
             MapLit(kvs) => self.complit(out, e.ty, !kvs.is_empty()),
             SliceLit {
                 elems, implicit, ..

@@ -1668,7 +1668,7 @@ impl<'a> Lowerer<'a> {
             return;
         }
         match &mut e.kind {
-            ExprKind::ArrayLit(es) | ExprKind::SliceLit { elems: es, .. } => {
+            ExprKind::ArrayLit { elems: es, .. } | ExprKind::SliceLit { elems: es, .. } => {
                 for x in es.iter_mut() {
                     self.hoist_operands(x, false);
                 }
@@ -2186,33 +2186,20 @@ impl<'a> Lowerer<'a> {
                 self.node(pos, ty, ExprKind::StructLit(out))
             }
             Type::Array { .. } => {
-                let vs = values(self)?.into_iter().map(|(_, v)| v).collect();
-                self.node(pos, ty, ExprKind::ArrayLit(vs))
+                let (index, _) = self.literal_index(elems);
+                let elems = values(self)?.into_iter().map(|(_, v)| v).collect();
+                self.node(pos, ty, ExprKind::ArrayLit { elems, index })
             }
             Type::Slice(_) => {
-                let mut n = 0u64;
-                let mut idx = 0u64;
-                let mut out = Vec::new();
-                for el in elems {
-                    if let AK::KeyValue { key, .. } = &el.kind {
-                        if let Some(crate::types::ConstValue::Int(k)) =
-                            self.info().types.get(&key.id).and_then(|t| t.value.clone())
-                        {
-                            idx = k as u64;
-                        }
-                    }
-                    idx += 1;
-                    n = n.max(idx);
-                }
-                for (_, v) in values(self)? {
-                    out.push(v);
-                }
+                let (index, len) = self.literal_index(elems);
+                let elems = values(self)?.into_iter().map(|(_, v)| v).collect();
                 self.node(
                     pos,
                     ty,
                     ExprKind::SliceLit {
-                        elems: out,
-                        len: n,
+                        elems,
+                        index,
+                        len,
                         implicit: false,
                     },
                 )
@@ -2235,6 +2222,33 @@ impl<'a> Lowerer<'a> {
                 ))
             }
         })
+    }
+
+    /// The array index of each element of an array or slice literal, as Go assigns them: a
+    /// key (a constant the checker has evaluated) sets the index, and an element without one
+    /// takes the index after the previous element. Returns the indices (empty when no element
+    /// is keyed, see [`ExprKind::ArrayLit`]) and the length the literal needs (the largest
+    /// index plus one).
+    fn literal_index(&self, elems: &[ast::Expr]) -> (Vec<u64>, u64) {
+        let mut index = Vec::with_capacity(elems.len());
+        let (mut next, mut len, mut keyed) = (0u64, 0u64, false);
+        for el in elems {
+            if let AK::KeyValue { key, .. } = &el.kind {
+                if let Some(crate::types::ConstValue::Int(k)) =
+                    self.info().types.get(&key.id).and_then(|t| t.value.clone())
+                {
+                    next = u64::try_from(k).unwrap_or(0);
+                    keyed = true;
+                }
+            }
+            index.push(next);
+            next += 1;
+            len = len.max(next);
+        }
+        if !keyed {
+            index.clear();
+        }
+        (index, len)
     }
 
     fn args(&mut self, args: &[ast::Expr]) -> LResult<Vec<Expr>> {
@@ -2291,6 +2305,7 @@ impl<'a> Lowerer<'a> {
                 slice_ty,
                 ExprKind::SliceLit {
                     elems: rest,
+                    index: Vec::new(),
                     len,
                     implicit: true,
                 },
@@ -2719,7 +2734,7 @@ fn is_static(prog: &Program, tt: &TypeTable, e: &Expr) -> bool {
         ExprKind::Literal { .. } | ExprKind::Nil | ExprKind::FuncName(_) => true,
         ExprKind::Closure(f) => prog.func(*f).closure_vars.is_empty(),
         ExprKind::StructLit(fs) => fs.iter().all(|(_, x)| is_static(prog, tt, x)),
-        ExprKind::ArrayLit(es) => es.iter().all(|x| is_static(prog, tt, x)),
+        ExprKind::ArrayLit { elems, .. } => elems.iter().all(|x| is_static(prog, tt, x)),
         ExprKind::SliceLit {
             elems,
             implicit: false,
