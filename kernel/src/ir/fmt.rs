@@ -323,7 +323,7 @@ impl Printer<'_> {
                 }
                 i.to_string()
             }
-            ConstValue::Float(f) => go_float(*f),
+            ConstValue::Float(f) => go_float(f.to_f64()),
             ConstValue::String(s) => go_quote_const_string(s),
         };
         let default = matches!(

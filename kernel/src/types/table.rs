@@ -154,7 +154,8 @@ pub enum ConstValue {
     Bool(bool),
     /// Integers (including runes) with arbitrary-enough precision for the subset.
     Int(i128),
-    Float(f64),
+    /// Floats, exact (see [`super::constant`]).
+    Float(super::constant::Real),
     String(String),
 }
 

@@ -505,8 +505,11 @@ impl Vm {
                 _ => V::W(*i as u64),
             },
             ConstValue::Float(f) => match k {
-                Kind::Int { size, signed } => V::W(wrap(*f as i64 as u64, size, signed)),
-                _ => V::from_f(*f),
+                Kind::Int { size, signed } => {
+                    V::W(wrap(f.to_i128().unwrap_or(0) as i64 as u64, size, signed))
+                }
+                Kind::F32 => V::from_f(f64::from(f.to_f32())),
+                _ => V::from_f(f.to_f64()),
             },
             ConstValue::String(s) => self.const_str(s.as_bytes()),
         }

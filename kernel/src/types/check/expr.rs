@@ -92,12 +92,28 @@ impl<'a> Checker<'a> {
                     ast::LitKind::Rune => UNTYPED_RUNE,
                     _ => UNTYPED_STRING,
                 };
+                let numeric = matches!(kind, ast::LitKind::Int | ast::LitKind::Float);
+                // Like types2, refuse absurdly long numbers before converting them.
+                if numeric && raw.len() > 10000 {
+                    let msg = format!(
+                        "excessively long constant: {}... ({} chars)",
+                        raw.get(..10).unwrap_or(raw),
+                        raw.len()
+                    );
+                    self.err_expr(e, msg);
+                    return Operand::invalid();
+                }
                 match parse_lit(*kind, raw) {
                     Some(v) => Operand {
                         mode: Mode::Constant,
                         ty,
                         val: Some(v),
                     },
+                    // A number the constant representation cannot hold (`1e1000000000`).
+                    None if numeric => {
+                        self.err_expr(e, format!("malformed constant: {raw}"));
+                        Operand::invalid()
+                    }
                     None => {
                         self.err_expr(e, format!("invalid literal {raw}"));
                         Operand::invalid()
@@ -770,10 +786,13 @@ impl<'a> Checker<'a> {
         if let (Some(a), Some(b)) = (&xo.val, &yo.val) {
             let integer = k.is_some_and(|k| k.is_integer());
             match const_binary(op, a, b, integer) {
-                Ok(v) => {
+                Ok(mut v) => {
+                    // A typed result is rounded to its type (float32 and float64 sums round
+                    // at every step, as at run time) and must fit it.
                     if let (Some(k), false) = (k, self.table.is_untyped(xo.ty)) {
-                        if representable(&v, k).is_err() {
-                            self.overflow(e, &v, xo.ty);
+                        match representable(&v, k) {
+                            Ok(rounded) => v = rounded,
+                            Err(_) => self.overflow(e, &v, xo.ty),
                         }
                     }
                     return Operand {
@@ -931,11 +950,29 @@ impl<'a> Checker<'a> {
         }
         if self.table.is_untyped(yo.ty) {
             if let Some(v) = yo.val.clone() {
-                if representable(&v, BasicKind::Uint).is_err() {
-                    self.err_expr(
-                        y,
-                        format!("invalid shift count {}", self.operand_string(y, &yo)),
-                    );
+                // An untyped constant count must be representable as a `uint` (so `1 << 3.0`
+                // is valid); types2 checks a negative count first, then representability.
+                let desc = self.operand_string(y, &yo);
+                let negative = match &v {
+                    ConstValue::Int(i) => *i < 0,
+                    ConstValue::Float(f) => f.is_integer() && f.is_negative(),
+                    _ => false,
+                };
+                let msg = match representable(&v, BasicKind::Uint) {
+                    _ if negative => format!("invalid operation: negative shift count {desc}"),
+                    Ok(count) => {
+                        yo.val = Some(count);
+                        if yo.ty == UNTYPED_FLOAT {
+                            yo.ty = UNTYPED_INT;
+                        }
+                        String::new()
+                    }
+                    Err("truncated") => format!("{desc} truncated to uint"),
+                    Err("overflows") => format!("{desc} overflows uint"),
+                    Err(_) => format!("cannot convert {desc} to type uint"),
+                };
+                if !msg.is_empty() {
+                    self.err_expr(y, msg);
                     return Operand::invalid();
                 }
             }
@@ -953,8 +990,8 @@ impl<'a> Checker<'a> {
         }
         if xo.val.is_some() && yo.val.is_some() {
             if let (Some(ConstValue::Float(f)), true) = (&xo.val, xo.ty == UNTYPED_FLOAT) {
-                if f.fract() == 0.0 {
-                    xo.val = Some(ConstValue::Int(*f as i128));
+                if let Some(i) = f.to_i128() {
+                    xo.val = Some(ConstValue::Int(i));
                     xo.ty = UNTYPED_INT;
                 }
             }
