@@ -309,6 +309,9 @@ func main() {
         errors.New inline=true tags=None
         errors.Is inline=false tags=Some(["heap", "heap"])
         errors.As inline=false tags=Some(["heap", "heap"])
+        errors.Unwrap inline=true tags=None
+        errors.unwrap inline=false tags=Some(["heap"])
+        errors.unsafeString inline=false tags=Some(["result0:0"])
         os.NewFile inline=false tags=Some(["none", "heap"])
         os.(*File).Write inline=false tags=Some(["content", "none"])
         os.(*File).writeString inline=false tags=Some(["content", "none"])
