@@ -69,6 +69,11 @@ pub const METHOD_VALUE_BASE: u64 = 0x0080_0000;
 /// Type descriptors (what an interface's first word holds).
 pub const TYPE_BASE: u64 = 0x0050_0000;
 
+/// The logical CPUs of the simulated machine (`runtime.NumCPU`): two, like the machine the
+/// run goldens were recorded on. Go's default GOMAXPROCS is the CPU count, hence
+/// [`RunOptions::gomaxprocs`]'s default; setting GOMAXPROCS does not change NumCPU.
+pub const SIMULATED_CPUS: usize = 2;
+
 /// How to run a program; mirrors the environment of `go run`.
 #[derive(Clone, Debug, Serialize)]
 pub struct RunOptions {
@@ -93,7 +98,7 @@ pub struct RunOptions {
 impl Default for RunOptions {
     fn default() -> Self {
         RunOptions {
-            gomaxprocs: 2,
+            gomaxprocs: SIMULATED_CPUS,
             gogc: Some(100),
             gomemlimit: None,
             godebug: String::new(),
@@ -196,6 +201,9 @@ pub struct Vm {
     pub layouts: Vec<Option<Arc<frame::Layout>>>,
     pub typeinfos: HashMap<(TypeId, u64), TypeInfo>,
     pub rodata_next: u64,
+    /// The buffer `fmt.Fprint*` hands to a writer's `Write` method (Go's printer buffer,
+    /// pooled, so writing allocates nothing): address and capacity, grown as needed.
+    pub print_buf: (u64, u64),
     pub strings: HashMap<Vec<u8>, u64>,
     pub static_funcs: HashMap<u64, u64>,
     pub stdout: Vec<u8>,
@@ -304,6 +312,7 @@ fn new_vm(prog: Program, tt: TypeTable, esc: escape::Output, opts: RunOptions) -
         layouts: Vec::new(),
         typeinfos: HashMap::new(),
         rodata_next: RODATA_BASE + 0x100,
+        print_buf: (0, 0),
         strings: HashMap::new(),
         static_funcs: HashMap::new(),
         stdout: Vec::new(),

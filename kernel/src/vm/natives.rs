@@ -14,8 +14,31 @@ const ERROR_RESULT: &str = "error";
 const ERROR_SLICE_RESULT: &str = "[]error";
 
 impl Vm {
+    /// `fmt.Fprint*`'s output to the io.Writer `w`: straight to the descriptor of an
+    /// `*os.File`, else through the writer's `Write` method (`*strings.Builder`, user types).
     fn write_fd(&mut self, w: &V, text: &[u8]) -> R<()> {
-        // w is an io.Writer holding an *os.File whose first word is the descriptor.
+        if w.word(0) == 0 {
+            return Err(self.runtime_error(super::panics::RtErr::NilDeref));
+        }
+        let d = self.iface_dyn_type(w.word(0));
+        if self.dyn_type_string(d) != "*os.File" {
+            let Some(m) = self.find_method(d, "Write") else {
+                return Err(Trap::Fatal(
+                    "gomem: io.Writer without a Write method".into(),
+                ));
+            };
+            if self.print_buf.1 < text.len() as u64 {
+                let cap = (text.len() as u64).next_power_of_two().max(64);
+                self.print_buf = (self.rodata_alloc(cap, 8), cap);
+            }
+            let buf = self.print_buf.0;
+            let _ = self.heap.mem.write_bytes(buf, text);
+            let n = text.len() as u64;
+            let recv = self.method_receiver(w, d, &m)?;
+            self.call_func(m.func, 0, vec![recv, V::words(&[buf, n, n])])?;
+            return Ok(());
+        }
+        // An *os.File's first word is the descriptor.
         let f = w.word(1);
         let fd = if f == 0 { 1 } else { self.read_word(f)? };
         if fd == 2 {
@@ -128,6 +151,7 @@ impl Vm {
             }
             ("runtime", "gcount") => Ok(vec![V::W(self.num_goroutine())]),
             ("runtime", "GOMAXPROCS") => Ok(vec![V::W(self.opts.gomaxprocs as u64)]),
+            ("runtime", "numCPU") => Ok(vec![V::W(super::SIMULATED_CPUS as u64)]),
             ("runtime", "KeepAlive") => Ok(vec![]),
             ("runtime", "gosched") => {
                 self.gosched()?;
