@@ -324,7 +324,11 @@ impl Printer<'_> {
                 i.to_string()
             }
             ConstValue::Float(f) => go_float(f.to_f64()),
-            ConstValue::String(s) => go_quote_const_string(s),
+            ConstValue::String(s) => match std::str::from_utf8(s) {
+                Ok(s) => go_quote_const_string(s),
+                // Invalid UTF-8 is quoted byte by byte (`"\xff"`), as strconv.Quote does.
+                Err(_) => crate::gofmt::go_quote(s),
+            },
         };
         let default = matches!(
             (v, kind),

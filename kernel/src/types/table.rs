@@ -148,6 +148,11 @@ pub struct Object {
     pub pkg: String,
 }
 
+/// Serializes string-constant bytes as text (invalid UTF-8 as U+FFFD).
+fn serialize_lossy<S: serde::Serializer>(b: &[u8], s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&String::from_utf8_lossy(b))
+}
+
 /// A compile-time constant value.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum ConstValue {
@@ -156,7 +161,8 @@ pub enum ConstValue {
     Int(i128),
     /// Floats, exact (see [`super::constant`]).
     Float(super::constant::Real),
-    String(String),
+    /// Strings are bytes: a Go string constant may hold invalid UTF-8 (`"\xff"`).
+    String(#[serde(serialize_with = "serialize_lossy")] Vec<u8>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

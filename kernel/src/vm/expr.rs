@@ -511,7 +511,7 @@ impl Vm {
                 Kind::F32 => V::from_f(f64::from(f.to_f32())),
                 _ => V::from_f(f.to_f64()),
             },
-            ConstValue::String(s) => self.const_str(s.as_bytes()),
+            ConstValue::String(s) => self.const_str(s),
         }
     }
 

@@ -142,11 +142,25 @@ fn parse_bytes(s: &str) -> Option<u64> {
     s.parse().ok()
 }
 
+/// Whether `b` is valid UTF-8 (then the text fields of a [`RunReport`] are exact).
+fn is_utf8(b: &[u8]) -> bool {
+    std::str::from_utf8(b).is_ok()
+}
+
 /// What a run produced.
 #[derive(Clone, Debug, Serialize)]
 pub struct RunReport {
+    /// What the program wrote to standard output, as text (invalid UTF-8 shows as U+FFFD);
+    /// [`RunReport::stdout_bytes`] has the exact bytes.
     pub stdout: String,
     pub stderr: String,
+    /// Standard output byte for byte: a Go program may write any bytes (`"\xff"`). The CLI
+    /// prints these. Serialized only when they differ from `stdout` (not valid UTF-8).
+    #[serde(skip_serializing_if = "is_utf8")]
+    pub stdout_bytes: Vec<u8>,
+    /// Standard error byte for byte, like `stdout_bytes`.
+    #[serde(skip_serializing_if = "is_utf8")]
+    pub stderr_bytes: Vec<u8>,
     pub exit_code: i32,
     /// `runtime.ReadMemStats` at exit.
     pub mem_stats: MemStats,
@@ -275,6 +289,8 @@ fn report(vm: &mut Vm, code: i32) -> RunReport {
     RunReport {
         stdout: String::from_utf8_lossy(&vm.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&vm.stderr).into_owned(),
+        stdout_bytes: vm.stdout.clone(),
+        stderr_bytes: vm.stderr.clone(),
         exit_code: code,
         mem_stats,
         steps: vm.steps,

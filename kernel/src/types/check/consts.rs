@@ -30,7 +30,13 @@ pub(super) fn parse_lit(kind: LitKind, raw: &str) -> Option<ConstValue> {
         LitKind::Imag => None,
         LitKind::Rune => {
             let inner = raw.strip_prefix('\'')?.strip_suffix('\'')?;
-            let s = unquote_body(inner, '\'')?;
+            let b = unquote_body(inner, '\'')?;
+            // A one-byte value (`'a'`, `'\xff'`, `'\377'`) is that byte; anything else must
+            // be exactly one UTF-8 encoded character.
+            if let [byte] = b[..] {
+                return Some(ConstValue::Int(byte as i128));
+            }
+            let s = std::str::from_utf8(&b).ok()?;
             let mut it = s.chars();
             let c = it.next()?;
             if it.next().is_some() {
@@ -40,7 +46,7 @@ pub(super) fn parse_lit(kind: LitKind, raw: &str) -> Option<ConstValue> {
         }
         LitKind::String => {
             if let Some(r) = raw.strip_prefix('`').and_then(|r| r.strip_suffix('`')) {
-                return Some(ConstValue::String(r.replace('\r', "")));
+                return Some(ConstValue::String(r.replace('\r', "").into_bytes()));
             }
             let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
             unquote_body(inner, '"').map(ConstValue::String)
@@ -48,21 +54,18 @@ pub(super) fn parse_lit(kind: LitKind, raw: &str) -> Option<ConstValue> {
     }
 }
 
-/// Interprets Go escape sequences.
-fn unquote_body(s: &str, _quote: char) -> Option<String> {
-    let mut out = String::new();
-    let mut bytes: Vec<u8> = Vec::new();
+/// Interprets Go escape sequences. The result is bytes: `\xff` and octal escapes are single
+/// bytes, which need not form valid UTF-8.
+fn unquote_body(s: &str, _quote: char) -> Option<Vec<u8>> {
+    let mut out: Vec<u8> = Vec::new();
     let mut it = s.chars().peekable();
-    let flush = |bytes: &mut Vec<u8>, out: &mut String| {
-        if !bytes.is_empty() {
-            out.push_str(&String::from_utf8_lossy(bytes));
-            bytes.clear();
-        }
+    let push = |out: &mut Vec<u8>, c: char| {
+        let mut buf = [0u8; 4];
+        out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
     };
     while let Some(c) = it.next() {
         if c != '\\' {
-            flush(&mut bytes, &mut out);
-            out.push(c);
+            push(&mut out, c);
             continue;
         }
         let e = it.next()?;
@@ -80,8 +83,7 @@ fn unquote_body(s: &str, _quote: char) -> Option<String> {
             _ => None,
         };
         if let Some(ch) = simple {
-            flush(&mut bytes, &mut out);
-            out.push(ch);
+            push(&mut out, ch);
             continue;
         }
         let (n, radix) = match e {
@@ -100,13 +102,11 @@ fn unquote_body(s: &str, _quote: char) -> Option<String> {
         }
         let v = u32::from_str_radix(&digits, radix).ok()?;
         if e == 'x' || radix == 8 {
-            bytes.push(v as u8);
+            out.push(u8::try_from(v).ok()?);
         } else {
-            flush(&mut bytes, &mut out);
-            out.push(char::from_u32(v)?);
+            push(&mut out, char::from_u32(v)?);
         }
     }
-    flush(&mut bytes, &mut out);
     Some(out)
 }
 
@@ -126,7 +126,10 @@ pub(super) fn const_string(v: &ConstValue) -> String {
                 s
             }
         }
-        ConstValue::String(s) => format!("{s:?}"),
+        ConstValue::String(s) => match std::str::from_utf8(s) {
+            Ok(s) => format!("{s:?}"),
+            Err(_) => crate::gofmt::go_quote(s),
+        },
     }
 }
 
@@ -236,7 +239,7 @@ pub(super) fn const_binary(
             _ => return Err("invalid operation".into()),
         })),
         (C::String(a), C::String(b)) => match op {
-            Add => Ok(C::String(format!("{a}{b}"))),
+            Add => Ok(C::String([&a[..], &b[..]].concat())),
             Eq | Ne | Lt | Le | Gt | Ge => Ok(C::Bool(cmp(a.cmp(b)))),
             _ => Err("invalid operation".into()),
         },
