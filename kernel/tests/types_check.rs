@@ -192,6 +192,45 @@ func main() {
     .assert_debug_eq(&vars);
 }
 
+/// Constants are exact: string constants are bytes (invalid UTF-8 included), a byte escape
+/// in a rune literal is the byte's value, and untyped float arithmetic is rational, rounded
+/// only when a constant gets a float type.
+#[test]
+fn exact_constant_values() {
+    let p = check(
+        r#"package main
+
+const bad = "a\xffb\377"
+const r = '\xff'
+const sum = 0.1 + 0.2 == 0.3
+const typed float64 = 0.1
+const typedSum = typed+0.2 == 0.3
+const third = 1.0 / 3 * 3
+const hex = 0x1.8p1
+
+func main() {}
+"#,
+    )
+    .unwrap();
+    let consts: Vec<String> = dump(&p)
+        .lines()
+        .filter(|l| l.contains(" const("))
+        .map(|l| l.split(" : ").next().unwrap_or("").to_string())
+        .collect();
+    expect![[r#"
+        [
+            "3:7 bad const(String([97, 255, 98, 255]))",
+            "4:7 r const(Int(255))",
+            "5:7 sum const(Bool(true))",
+            "6:7 typed const(Float(Real(Ratio { numer: 3602879701896397, denom: 36028797018963968 })))",
+            "7:7 typedSum const(Bool(false))",
+            "8:7 third const(Float(Real(Ratio { numer: 1, denom: 1 })))",
+            "9:7 hex const(Float(Real(Ratio { numer: 3, denom: 1 })))",
+        ]
+    "#]]
+    .assert_debug_eq(&consts);
+}
+
 /// Files listed in `KNOWN_DIFFERENCES.md` as `- name.go: reason`.
 fn known_differences(dir: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(dir.join("KNOWN_DIFFERENCES.md")).unwrap_or_default();
