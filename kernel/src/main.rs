@@ -259,9 +259,9 @@ fn bench_cmd(file: &str, pattern: &str, benchtime: &str) -> ExitCode {
                     b.name, b.n, b.ns_per_op, b.bytes_per_op, b.allocs_per_op
                 ));
             }
-            let _ = std::io::stdout().write_all(r.run.stdout.as_bytes());
+            let _ = std::io::stdout().write_all(&r.run.stdout_bytes);
             let _ = std::io::stdout().write_all(out.as_bytes());
-            let _ = std::io::stderr().write_all(r.run.stderr.as_bytes());
+            let _ = std::io::stderr().write_all(&r.run.stderr_bytes);
             if r.run.exit_code == 0 {
                 println!("PASS");
             } else {
@@ -350,8 +350,8 @@ fn run_cmd(file: &str, opts: gomem::RunOptions) -> ExitCode {
     match gomem::run(file, &src, opts) {
         Ok(r) => {
             use std::io::Write;
-            let _ = std::io::stdout().write_all(r.stdout.as_bytes());
-            let _ = std::io::stderr().write_all(r.stderr.as_bytes());
+            let _ = std::io::stdout().write_all(&r.stdout_bytes);
+            let _ = std::io::stderr().write_all(&r.stderr_bytes);
             ExitCode::from(r.exit_code.clamp(0, 255) as u8)
         }
         Err(diags) => {

@@ -91,8 +91,8 @@ fn run_goldens() {
         let name = f.file_name().unwrap().to_string_lossy().to_string();
         let stem = f.file_stem().unwrap().to_string_lossy().to_string();
         let src = std::fs::read_to_string(&f).unwrap();
-        let want_out =
-            std::fs::read_to_string(golden.join(format!("{stem}.out"))).unwrap_or_default();
+        // Output is compared byte for byte: a program may print invalid UTF-8.
+        let want_out = std::fs::read(golden.join(format!("{stem}.out"))).unwrap_or_default();
         let want_err =
             std::fs::read_to_string(golden.join(format!("{stem}.err"))).unwrap_or_default();
         let want_code: i32 = std::fs::read_to_string(golden.join(format!("{stem}.code")))
@@ -112,9 +112,9 @@ fn run_goldens() {
             .unwrap()
             .join();
         let (out, err, code) = match got {
-            Ok(Ok(Ok(r))) => (r.stdout, normalize_stderr(&r.stderr), r.exit_code),
-            Ok(Ok(Err(d))) => (String::new(), format!("{d}\n"), 1),
-            _ => (String::new(), "gomem panicked\n".into(), 101),
+            Ok(Ok(Ok(r))) => (r.stdout_bytes, normalize_stderr(&r.stderr), r.exit_code),
+            Ok(Ok(Err(d))) => (Vec::new(), format!("{d}\n"), 1),
+            _ => (Vec::new(), "gomem panicked\n".into(), 101),
         };
         let _ = src;
         if out == want_out && err == want_err && code == want_code {

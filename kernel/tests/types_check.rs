@@ -147,6 +147,90 @@ func main() {
     .assert_eq(&dump(&p));
 }
 
+/// Valid comparisons with `nil` and comma-ok forms (the errors are in `tests/type_errors`):
+/// a slice, map or func compares with the literal `nil` wherever the comparison appears, and the
+/// untyped-bool `ok` goes into `bool` or named boolean variables, new or existing.
+#[test]
+fn nil_comparisons_and_comma_ok() {
+    let p = check(
+        r#"package main
+
+import "fmt"
+
+type B bool
+
+func main() {
+	var s []int
+	var m map[string]int
+	var f func()
+	fmt.Println(s == nil, nil != m, f == nil, []byte("") != nil)
+	if s != nil || m == nil {
+		return
+	}
+	v, ok := m["a"]
+	v, ok = m["b"]
+	var named B
+	_, named = m["c"]
+	var i any = v
+	_, named = i.(int)
+	var w, ok2 = m["d"]
+	var _, ok3 any = m["e"]
+	fmt.Println(v, ok, named, w, ok2, ok3)
+}
+"#,
+    )
+    .unwrap();
+    let d = dump(&p);
+    let vars: Vec<&str> = d.lines().filter(|l| l.contains(" ok")).collect();
+    expect![[r#"
+        [
+            "15:5 ok var(Local) : bool [main]",
+            "21:9 ok2 var(Local) : bool [main]",
+            "22:9 ok3 var(Local) : any [main]",
+        ]
+    "#]]
+    .assert_debug_eq(&vars);
+}
+
+/// Constants are exact: string constants are bytes (invalid UTF-8 included), a byte escape
+/// in a rune literal is the byte's value, and untyped float arithmetic is rational, rounded
+/// only when a constant gets a float type.
+#[test]
+fn exact_constant_values() {
+    let p = check(
+        r#"package main
+
+const bad = "a\xffb\377"
+const r = '\xff'
+const sum = 0.1 + 0.2 == 0.3
+const typed float64 = 0.1
+const typedSum = typed+0.2 == 0.3
+const third = 1.0 / 3 * 3
+const hex = 0x1.8p1
+
+func main() {}
+"#,
+    )
+    .unwrap();
+    let consts: Vec<String> = dump(&p)
+        .lines()
+        .filter(|l| l.contains(" const("))
+        .map(|l| l.split(" : ").next().unwrap_or("").to_string())
+        .collect();
+    expect![[r#"
+        [
+            "3:7 bad const(String([97, 255, 98, 255]))",
+            "4:7 r const(Int(255))",
+            "5:7 sum const(Bool(true))",
+            "6:7 typed const(Float(Real(Ratio { numer: 3602879701896397, denom: 36028797018963968 })))",
+            "7:7 typedSum const(Bool(false))",
+            "8:7 third const(Float(Real(Ratio { numer: 1, denom: 1 })))",
+            "9:7 hex const(Float(Real(Ratio { numer: 3, denom: 1 })))",
+        ]
+    "#]]
+    .assert_debug_eq(&consts);
+}
+
 /// Files listed in `KNOWN_DIFFERENCES.md` as `- name.go: reason`.
 fn known_differences(dir: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(dir.join("KNOWN_DIFFERENCES.md")).unwrap_or_default();
@@ -264,6 +348,9 @@ func main() {
         errors.New inline=true tags=None
         errors.Is inline=false tags=Some(["heap", "heap"])
         errors.As inline=false tags=Some(["heap", "heap"])
+        errors.Unwrap inline=true tags=None
+        errors.unwrap inline=false tags=Some(["heap"])
+        errors.unsafeString inline=false tags=Some(["result0:0"])
         os.NewFile inline=false tags=Some(["none", "heap"])
         os.(*File).Write inline=false tags=Some(["content", "none"])
         os.(*File).writeString inline=false tags=Some(["content", "none"])

@@ -449,7 +449,7 @@ impl<'a> Batch<'a, '_> {
                 let k = self.spill(k, n);
                 self.expr(k, x);
             }
-            ExprKind::ArrayLit(elems) => {
+            ExprKind::ArrayLit { elems, .. } => {
                 for e in elems {
                     let k = self.expr_note(k.clone(), n, "array literal element");
                     self.expr(k, e);

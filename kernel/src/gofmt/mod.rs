@@ -91,6 +91,7 @@ mod printer;
 pub(crate) mod quote;
 mod value;
 
+pub(crate) use float::format_float;
 pub use quote::go_quote;
 pub use value::{TypeName, Value};
 

@@ -101,7 +101,7 @@ impl Printer<'_> {
                 self.write(out, x, 0);
             }
             StructLit(fs) => self.complit(out, e.ty, !fs.is_empty()),
-            ArrayLit(es) => self.complit(out, e.ty, !es.is_empty()),
+            ArrayLit { elems, .. } => self.complit(out, e.ty, !elems.is_empty()),
             MapLit(kvs) => self.complit(out, e.ty, !kvs.is_empty()),
             SliceLit {
                 elems, implicit, ..
@@ -323,8 +323,12 @@ impl Printer<'_> {
                 }
                 i.to_string()
             }
-            ConstValue::Float(f) => go_float(*f),
-            ConstValue::String(s) => go_quote_const_string(s),
+            ConstValue::Float(f) => go_float(f.to_f64()),
+            ConstValue::String(s) => match std::str::from_utf8(s) {
+                Ok(s) => go_quote_const_string(s),
+                // Invalid UTF-8 is quoted byte by byte (`"\xff"`), as strconv.Quote does.
+                Err(_) => crate::gofmt::go_quote(s),
+            },
         };
         let default = matches!(
             (v, kind),

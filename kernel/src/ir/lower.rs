@@ -112,7 +112,7 @@ impl<'a> Lowerer<'a> {
         result?;
         self.method_wrappers();
         self.method_value_wrappers();
-        Ok(())
+        self.lower_prelude_inits()
     }
 
     fn lower_decls(&mut self) -> LResult<()> {
@@ -317,13 +317,54 @@ impl<'a> Lowerer<'a> {
     /// (`init.func1`) that are analysed on their own.
     fn lower_global_init(&mut self) -> LResult<()> {
         let user = self.tp.user_file;
-        self.file = user;
+        let (id, static_closures) = self.lower_package_init(user)?;
+        if !self.out.func(id).body.is_empty() {
+            self.out.user_funcs.push(id);
+        }
+        // Closures of static initialisers are compiled as functions of their own.
+        for c in static_closures {
+            self.out.func_mut(c).outer = None;
+            self.out.user_funcs.push(c);
+        }
+        Ok(())
+    }
+
+    /// The package initialisers of the standard-library prelude (`os.Stdout = NewFile(...)`),
+    /// one synthetic `init` per package, in the order the packages were checked (a package
+    /// after the packages it imports, as Go initialises them). They are created after every
+    /// other function, so the user's functions keep their ids, and they are not user code:
+    /// escape analysis summarises them like any library function and reports nothing.
+    fn lower_prelude_inits(&mut self) -> LResult<()> {
+        for file in 0..self.tp.files.len() {
+            if file == self.tp.user_file {
+                continue;
+            }
+            let has_vars = self.tp.files[file].decls.iter().any(|d| {
+                matches!(d, ast::Decl::Var(specs) if specs.iter().any(|s| !s.values.is_empty()))
+            });
+            if has_vars {
+                let (_, closures) = self.lower_package_init(file)?;
+                for c in closures {
+                    self.out.func_mut(c).outer = None;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The synthetic `init` function (`gomem:packageinit`) of the package in `file`: its
+    /// package-level variables' initialisers in source order. Returns the function and the
+    /// closures of its static initialisers.
+    fn lower_package_init(&mut self, file: usize) -> LResult<(FuncId, Vec<FuncId>)> {
+        let saved_file = self.file;
+        self.file = file;
+        let is_user = file == self.tp.user_file;
         let id = self.out.funcs.len() as FuncId;
         let sig = self.empty_sig();
         self.out.funcs.push(Some(Func {
             id,
             name: "init".into(),
-            pkg: "main".into(),
+            pkg: self.tp.package_of(file),
             pos: Pos::new(1, 1),
             sig,
             params: vec![],
@@ -337,7 +378,7 @@ impl<'a> Lowerer<'a> {
             body: vec![],
             has_body: true,
             extern_tags: None,
-            is_user: true,
+            is_user,
             closure_gen: 0,
             gowrap_gen: 0,
         }));
@@ -345,7 +386,7 @@ impl<'a> Lowerer<'a> {
         self.cur = id;
         let mut body = Vec::new();
         let mut static_closures = Vec::new();
-        for decl in &self.tp.files[user].decls {
+        for decl in &self.tp.files[file].decls {
             let ast::Decl::Var(specs) = decl else {
                 continue;
             };
@@ -369,16 +410,9 @@ impl<'a> Lowerer<'a> {
             }
         }
         self.cur = saved;
+        self.file = saved_file;
         self.out.func_mut(id).body = body;
-        if !self.out.func(id).body.is_empty() {
-            self.out.user_funcs.push(id);
-        }
-        // Closures of static initialisers are compiled as functions of their own.
-        for c in static_closures {
-            self.out.func_mut(c).outer = None;
-            self.out.user_funcs.push(c);
-        }
-        Ok(())
+        Ok((id, static_closures))
     }
 
     /// `var g = e` at package level: `g = e` in the init function.
@@ -1668,7 +1702,7 @@ impl<'a> Lowerer<'a> {
             return;
         }
         match &mut e.kind {
-            ExprKind::ArrayLit(es) | ExprKind::SliceLit { elems: es, .. } => {
+            ExprKind::ArrayLit { elems: es, .. } | ExprKind::SliceLit { elems: es, .. } => {
                 for x in es.iter_mut() {
                     self.hoist_operands(x, false);
                 }
@@ -2186,33 +2220,20 @@ impl<'a> Lowerer<'a> {
                 self.node(pos, ty, ExprKind::StructLit(out))
             }
             Type::Array { .. } => {
-                let vs = values(self)?.into_iter().map(|(_, v)| v).collect();
-                self.node(pos, ty, ExprKind::ArrayLit(vs))
+                let (index, _) = self.literal_index(elems);
+                let elems = values(self)?.into_iter().map(|(_, v)| v).collect();
+                self.node(pos, ty, ExprKind::ArrayLit { elems, index })
             }
             Type::Slice(_) => {
-                let mut n = 0u64;
-                let mut idx = 0u64;
-                let mut out = Vec::new();
-                for el in elems {
-                    if let AK::KeyValue { key, .. } = &el.kind {
-                        if let Some(crate::types::ConstValue::Int(k)) =
-                            self.info().types.get(&key.id).and_then(|t| t.value.clone())
-                        {
-                            idx = k as u64;
-                        }
-                    }
-                    idx += 1;
-                    n = n.max(idx);
-                }
-                for (_, v) in values(self)? {
-                    out.push(v);
-                }
+                let (index, len) = self.literal_index(elems);
+                let elems = values(self)?.into_iter().map(|(_, v)| v).collect();
                 self.node(
                     pos,
                     ty,
                     ExprKind::SliceLit {
-                        elems: out,
-                        len: n,
+                        elems,
+                        index,
+                        len,
                         implicit: false,
                     },
                 )
@@ -2235,6 +2256,33 @@ impl<'a> Lowerer<'a> {
                 ))
             }
         })
+    }
+
+    /// The array index of each element of an array or slice literal, as Go assigns them: a
+    /// key (a constant the checker has evaluated) sets the index, and an element without one
+    /// takes the index after the previous element. Returns the indices (empty when no element
+    /// is keyed, see [`ExprKind::ArrayLit`]) and the length the literal needs (the largest
+    /// index plus one).
+    fn literal_index(&self, elems: &[ast::Expr]) -> (Vec<u64>, u64) {
+        let mut index = Vec::with_capacity(elems.len());
+        let (mut next, mut len, mut keyed) = (0u64, 0u64, false);
+        for el in elems {
+            if let AK::KeyValue { key, .. } = &el.kind {
+                if let Some(crate::types::ConstValue::Int(k)) =
+                    self.info().types.get(&key.id).and_then(|t| t.value.clone())
+                {
+                    next = u64::try_from(k).unwrap_or(0);
+                    keyed = true;
+                }
+            }
+            index.push(next);
+            next += 1;
+            len = len.max(next);
+        }
+        if !keyed {
+            index.clear();
+        }
+        (index, len)
     }
 
     fn args(&mut self, args: &[ast::Expr]) -> LResult<Vec<Expr>> {
@@ -2291,6 +2339,7 @@ impl<'a> Lowerer<'a> {
                 slice_ty,
                 ExprKind::SliceLit {
                     elems: rest,
+                    index: Vec::new(),
                     len,
                     implicit: true,
                 },
@@ -2719,7 +2768,7 @@ fn is_static(prog: &Program, tt: &TypeTable, e: &Expr) -> bool {
         ExprKind::Literal { .. } | ExprKind::Nil | ExprKind::FuncName(_) => true,
         ExprKind::Closure(f) => prog.func(*f).closure_vars.is_empty(),
         ExprKind::StructLit(fs) => fs.iter().all(|(_, x)| is_static(prog, tt, x)),
-        ExprKind::ArrayLit(es) => es.iter().all(|x| is_static(prog, tt, x)),
+        ExprKind::ArrayLit { elems, .. } => elems.iter().all(|x| is_static(prog, tt, x)),
         ExprKind::SliceLit {
             elems,
             implicit: false,

@@ -272,12 +272,18 @@ pub enum ExprKind {
     PtrLit(Box<Expr>),
     /// `T{...}` for a struct (`OSTRUCTLIT`).
     StructLit(Vec<(String, Expr)>),
-    /// `[N]T{...}` (`OARRAYLIT`).
-    ArrayLit(Vec<Expr>),
+    /// `[N]T{...}` (`OARRAYLIT`). The elements are in source order (the order Go evaluates
+    /// them); `index` gives each one's position in the array, and is empty when no element is
+    /// keyed (element `i` at index `i`): `[...]string{2: "c", 0: "a"}` has `index` `[2, 0]`.
+    ArrayLit {
+        elems: Vec<Expr>,
+        index: Vec<u64>,
+    },
     /// `[]T{...}` (`OSLICELIT`); `implicit` for the `... argument` of a variadic call.
-    /// `len` is the backing array's length.
+    /// `len` is the backing array's length; `index` as for [`ExprKind::ArrayLit`].
     SliceLit {
         elems: Vec<Expr>,
+        index: Vec<u64>,
         len: u64,
         implicit: bool,
     },
@@ -573,7 +579,7 @@ impl Expr {
             MakeMap { hint: Some(x) } | MakeChan { size: Some(x) } => f(x),
             MakeMap { hint: None } | MakeChan { size: None } => {}
             StructLit(fs) => fs.iter().for_each(|(_, e)| f(e)),
-            ArrayLit(es) | SliceLit { elems: es, .. } => es.iter().for_each(f),
+            ArrayLit { elems: es, .. } | SliceLit { elems: es, .. } => es.iter().for_each(f),
             MapLit(kvs) => kvs.iter().for_each(|(k, v)| {
                 f(k);
                 f(v)

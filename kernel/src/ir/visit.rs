@@ -212,7 +212,7 @@ impl Expr {
             MakeMap { hint: Some(x) } | MakeChan { size: Some(x) } => f(x),
             MakeMap { hint: None } | MakeChan { size: None } => {}
             StructLit(fs) => fs.iter_mut().for_each(|(_, e)| f(e)),
-            ArrayLit(es) | SliceLit { elems: es, .. } => es.iter_mut().for_each(f),
+            ArrayLit { elems: es, .. } | SliceLit { elems: es, .. } => es.iter_mut().for_each(f),
             MapLit(kvs) => kvs.iter_mut().for_each(|(k, v)| {
                 f(k);
                 f(v)

@@ -19,6 +19,7 @@
 //! lesson's program sees real packages with real signatures.
 
 pub mod check;
+pub mod constant;
 pub mod fmt;
 pub mod layout;
 pub mod lookup;

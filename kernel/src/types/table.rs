@@ -148,14 +148,21 @@ pub struct Object {
     pub pkg: String,
 }
 
+/// Serializes string-constant bytes as text (invalid UTF-8 as U+FFFD).
+fn serialize_lossy<S: serde::Serializer>(b: &[u8], s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&String::from_utf8_lossy(b))
+}
+
 /// A compile-time constant value.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum ConstValue {
     Bool(bool),
     /// Integers (including runes) with arbitrary-enough precision for the subset.
     Int(i128),
-    Float(f64),
-    String(String),
+    /// Floats, exact (see [`super::constant`]).
+    Float(super::constant::Real),
+    /// Strings are bytes: a Go string constant may hold invalid UTF-8 (`"\xff"`).
+    String(#[serde(serialize_with = "serialize_lossy")] Vec<u8>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

@@ -151,6 +151,12 @@ impl Vm {
         if self.heap_sites.contains(&site) || self.in_static_init {
             return Ok(None);
         }
+        if self.running_package_init() {
+            // A value a package-level initialiser builds without escaping (what is left after
+            // inlining, `var E = errors.New("x")`) is laid out statically by Go's staticinit
+            // pass: data that outlives `init`, not its frame, and not the heap.
+            return Ok(Some(self.rodata_alloc(size.max(1), 8)));
+        }
         if size == 0 {
             return Ok(Some(ZEROBASE));
         }
@@ -164,6 +170,15 @@ impl Vm {
         let a = self.fp + off as u64;
         let _ = self.heap.mem.zero(a, size);
         Ok(Some(a))
+    }
+
+    /// Whether the current function is a synthetic package initialiser (`gomem:packageinit`).
+    fn running_package_init(&self) -> bool {
+        self.prog
+            .funcs
+            .get(self.cur_func as usize)
+            .and_then(|f| f.as_ref())
+            .is_some_and(|f| f.pragmas.iter().any(|p| p == "gomem:packageinit"))
     }
 
     fn site_capacity(&self, site: NodeId) -> u64 {

@@ -166,7 +166,7 @@ impl Vm {
             ExprKind::Unary { op, x } => self.unary(*op, x, e.ty),
             ExprKind::Binary { op, x, y } => self.binary(*op, x, y),
             ExprKind::Addr { x, .. } => match &x.kind {
-                ExprKind::StructLit(_) | ExprKind::ArrayLit(_) => {
+                ExprKind::StructLit(_) | ExprKind::ArrayLit { .. } => {
                     let v = self.eval(x)?;
                     let a = self.alloc_at(e.id, x.ty, 1)?;
                     self.store(a, x.ty, &v)?;
@@ -364,16 +364,18 @@ impl Vm {
                 self.init_composite(a, x)?;
                 Ok(V::W(a))
             }
-            ExprKind::StructLit(_) | ExprKind::ArrayLit(_) => {
+            ExprKind::StructLit(_) | ExprKind::ArrayLit { .. } => {
                 // Built in a scratch heap-less buffer: evaluate fields into bytes.
                 self.composite_value(e)
             }
-            ExprKind::SliceLit { elems, len, .. } => {
+            ExprKind::SliceLit {
+                elems, index, len, ..
+            } => {
                 let elem = self.tt.elem(e.ty).unwrap_or(e.ty);
                 let a = self.alloc_at(e.id, elem, *len)?;
                 let es = self.size_of(elem);
                 for (i, x) in elems.iter().enumerate() {
-                    self.store_expr(a + i as u64 * es, elem, x)?;
+                    self.store_expr(a + lit_index(index, i) * es, elem, x)?;
                 }
                 Ok(V::words(&[a, *len, *len]))
             }
@@ -403,7 +405,7 @@ impl Vm {
     /// Evaluates `x` (of type `t`) straight into memory at `a`.
     pub fn store_expr(&mut self, a: u64, t: TypeId, x: &Expr) -> R<()> {
         match &x.kind {
-            ExprKind::StructLit(_) | ExprKind::ArrayLit(_) => {
+            ExprKind::StructLit(_) | ExprKind::ArrayLit { .. } => {
                 self.zero_mem(a, self.size_of(t));
                 self.init_composite(a, x)
             }
@@ -433,11 +435,11 @@ impl Vm {
                 }
                 Ok(())
             }
-            ExprKind::ArrayLit(es) => {
+            ExprKind::ArrayLit { elems, index } => {
                 let elem = self.tt.elem(x.ty).unwrap_or(x.ty);
                 let sz = self.size_of(elem);
-                for (i, el) in es.iter().enumerate() {
-                    self.store_expr(a + i as u64 * sz, elem, el)?;
+                for (i, el) in elems.iter().enumerate() {
+                    self.store_expr(a + lit_index(index, i) * sz, elem, el)?;
                 }
                 Ok(())
             }
@@ -471,11 +473,11 @@ impl Vm {
                     put(self, off, ft, fe)?;
                 }
             }
-            ExprKind::ArrayLit(es) => {
+            ExprKind::ArrayLit { elems, index } => {
                 let elem = self.tt.elem(e.ty).unwrap_or(e.ty);
                 let sz = self.size_of(elem) as usize;
-                for (i, el) in es.iter().enumerate() {
-                    put(self, i * sz, elem, el)?;
+                for (i, el) in elems.iter().enumerate() {
+                    put(self, lit_index(index, i) as usize * sz, elem, el)?;
                 }
             }
             _ => {}
@@ -507,10 +509,13 @@ impl Vm {
                 _ => V::W(*i as u64),
             },
             ConstValue::Float(f) => match k {
-                Kind::Int { size, signed } => V::W(wrap(*f as i64 as u64, size, signed)),
-                _ => V::from_f(*f),
+                Kind::Int { size, signed } => {
+                    V::W(wrap(f.to_i128().unwrap_or(0) as i64 as u64, size, signed))
+                }
+                Kind::F32 => V::from_f(f64::from(f.to_f32())),
+                _ => V::from_f(f.to_f64()),
             },
-            ConstValue::String(s) => self.const_str(s.as_bytes()),
+            ConstValue::String(s) => self.const_str(s),
         }
     }
 
@@ -1129,6 +1134,11 @@ impl Vm {
 }
 
 /// Reads word `i` of raw bytes.
+/// The array index of element `i` of an array or slice literal (see `ExprKind::ArrayLit`).
+fn lit_index(index: &[u64], i: usize) -> u64 {
+    index.get(i).copied().unwrap_or(i as u64)
+}
+
 pub fn w_at(b: &[u8], i: usize) -> u64 {
     word(b, i * 8)
 }

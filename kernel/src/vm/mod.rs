@@ -72,6 +72,11 @@ pub const METHOD_VALUE_BASE: u64 = 0x0080_0000;
 /// Type descriptors (what an interface's first word holds).
 pub const TYPE_BASE: u64 = 0x0050_0000;
 
+/// The logical CPUs of the simulated machine (`runtime.NumCPU`): two, like the machine the
+/// run goldens were recorded on. Go's default GOMAXPROCS is the CPU count, hence
+/// [`RunOptions::gomaxprocs`]'s default; setting GOMAXPROCS does not change NumCPU.
+pub const SIMULATED_CPUS: usize = 2;
+
 /// How to run a program; mirrors the environment of `go run`.
 #[derive(Clone, Debug, Serialize)]
 pub struct RunOptions {
@@ -105,7 +110,7 @@ pub struct RunOptions {
 impl Default for RunOptions {
     fn default() -> Self {
         RunOptions {
-            gomaxprocs: 2,
+            gomaxprocs: SIMULATED_CPUS,
             gogc: Some(100),
             gomemlimit: None,
             godebug: String::new(),
@@ -162,11 +167,25 @@ fn parse_bytes(s: &str) -> Option<u64> {
     s.parse().ok()
 }
 
+/// Whether `b` is valid UTF-8 (then the text fields of a [`RunReport`] are exact).
+fn is_utf8(b: &[u8]) -> bool {
+    std::str::from_utf8(b).is_ok()
+}
+
 /// What a run produced.
 #[derive(Clone, Debug, Serialize)]
 pub struct RunReport {
+    /// What the program wrote to standard output, as text (invalid UTF-8 shows as U+FFFD);
+    /// [`RunReport::stdout_bytes`] has the exact bytes.
     pub stdout: String,
     pub stderr: String,
+    /// Standard output byte for byte: a Go program may write any bytes (`"\xff"`). The CLI
+    /// prints these. Serialized only when they differ from `stdout` (not valid UTF-8).
+    #[serde(skip_serializing_if = "is_utf8")]
+    pub stdout_bytes: Vec<u8>,
+    /// Standard error byte for byte, like `stdout_bytes`.
+    #[serde(skip_serializing_if = "is_utf8")]
+    pub stderr_bytes: Vec<u8>,
     pub exit_code: i32,
     /// `runtime.ReadMemStats` at exit.
     pub mem_stats: MemStats,
@@ -223,6 +242,9 @@ pub struct Vm {
     pub typeinfos: HashMap<(TypeId, u64), TypeInfo>,
     pub runtime_typeinfos: HashMap<String, TypeInfo>,
     pub rodata_next: u64,
+    /// The buffer `fmt.Fprint*` hands to a writer's `Write` method (Go's printer buffer,
+    /// pooled, so writing allocates nothing): address and capacity, grown as needed.
+    pub print_buf: (u64, u64),
     pub strings: HashMap<Vec<u8>, u64>,
     pub static_funcs: HashMap<u64, u64>,
     pub stdout: Vec<u8>,
@@ -351,6 +373,8 @@ fn report(vm: &mut Vm, code: i32) -> RunReport {
     RunReport {
         stdout: String::from_utf8_lossy(&vm.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&vm.stderr).into_owned(),
+        stdout_bytes: vm.stdout.clone(),
+        stderr_bytes: vm.stderr.clone(),
         exit_code: code,
         mem_stats,
         steps: vm.steps,
@@ -392,6 +416,7 @@ fn new_vm(prog: Program, tt: TypeTable, esc: escape::Output, opts: RunOptions) -
         typeinfos: HashMap::default(),
         runtime_typeinfos: HashMap::default(),
         rodata_next: RODATA_BASE + 0x100,
+        print_buf: (0, 0),
         strings: HashMap::default(),
         static_funcs: HashMap::default(),
         stdout: Vec::new(),

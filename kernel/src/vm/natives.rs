@@ -9,9 +9,36 @@ use super::{Trap, Vm, R};
 use crate::gofmt;
 use crate::types::FuncId;
 
+/// The result types [`Vm::call_error_method`] accepts for the `Unwrap` methods.
+const ERROR_RESULT: &str = "error";
+const ERROR_SLICE_RESULT: &str = "[]error";
+
 impl Vm {
+    /// `fmt.Fprint*`'s output to the io.Writer `w`: straight to the descriptor of an
+    /// `*os.File`, else through the writer's `Write` method (`*strings.Builder`, user types).
     fn write_fd(&mut self, w: &V, text: &[u8]) -> R<()> {
-        // w is an io.Writer holding an *os.File whose first word is the descriptor.
+        if w.word(0) == 0 {
+            return Err(self.runtime_error(super::panics::RtErr::NilDeref));
+        }
+        let d = self.iface_dyn_type(w.word(0));
+        if self.dyn_type_string(d) != "*os.File" {
+            let Some(m) = self.find_method(d, "Write") else {
+                return Err(Trap::Fatal(
+                    "gomem: io.Writer without a Write method".into(),
+                ));
+            };
+            if self.print_buf.1 < text.len() as u64 {
+                let cap = (text.len() as u64).next_power_of_two().max(64);
+                self.print_buf = (self.rodata_alloc(cap, 8), cap);
+            }
+            let buf = self.print_buf.0;
+            let _ = self.heap.mem.write_bytes(buf, text);
+            let n = text.len() as u64;
+            let recv = self.method_receiver(w, d, &m)?;
+            self.call_func(m.func, 0, vec![recv, V::words(&[buf, n, n])])?;
+            return Ok(());
+        }
+        // An *os.File's first word is the descriptor.
         let f = w.word(1);
         let fd = if f == 0 { 1 } else { self.read_word(f)? };
         if fd == 2 {
@@ -78,20 +105,16 @@ impl Vm {
                 let wrapped = self.first_w_operand(&f, &args[1])?;
                 Ok(vec![self.new_error(&msg, wrapped)?])
             }
-            ("errors", "Unwrap") => Ok(vec![self.unwrap_error(&args[0])?]),
+            ("errors", "unwrap") => Ok(vec![self.unwrap_error(&args[0])?]),
+            ("errors", "unsafeString") => Ok(vec![V::words(&[args[0].word(0), args[0].word(1)])]),
             ("errors", "Is") => {
-                let mut e = args[0].clone();
-                let target = args[1].clone();
-                loop {
-                    if e.word(0) == 0 {
-                        return Ok(vec![V::W((target.word(0) == 0) as u64)]);
-                    }
-                    if self.iface_equal(&e, &target).unwrap_or(false) {
-                        return Ok(vec![V::W(1)]);
-                    }
-                    e = self.unwrap_error(&e)?;
+                let (err, target) = (&args[0], &args[1]);
+                if err.word(0) == 0 || target.word(0) == 0 {
+                    return Ok(vec![V::W((err.word(0) == target.word(0)) as u64)]);
                 }
+                Ok(vec![V::W(self.error_is(err, target)? as u64)])
             }
+            ("errors", "As") => Ok(vec![V::W(self.error_as(&args[0], &args[1])? as u64)]),
             ("testing", "(*B).ResetTimer") => {
                 self.bench_reset();
                 Ok(vec![])
@@ -154,6 +177,7 @@ impl Vm {
             }
             ("runtime", "gcount") => Ok(vec![V::W(self.num_goroutine())]),
             ("runtime", "GOMAXPROCS") => Ok(vec![V::W(self.opts.gomaxprocs as u64)]),
+            ("runtime", "numCPU") => Ok(vec![V::W(super::SIMULATED_CPUS as u64)]),
             ("runtime", "KeepAlive") => Ok(vec![]),
             ("runtime", "gosched") => {
                 self.gosched()?;
@@ -334,10 +358,12 @@ impl Vm {
         Ok(V::words(&[tw, a]))
     }
 
-    /// `errors.Unwrap` for the error types the VM knows (`*fmt.wrapError`).
+    /// `errors.Unwrap`: what `err`'s `Unwrap() error` method returns (the VM's own
+    /// `*fmt.wrapError` included), or nil.
     fn unwrap_error(&mut self, e: &V) -> R<V> {
+        let nil = V::words(&[0, 0]);
         if e.word(0) == 0 {
-            return Ok(V::words(&[0, 0]));
+            return Ok(nil);
         }
         let d = self.iface_dyn_type(e.word(0));
         if self.dyn_type_string(d) == "*fmt.wrapError" {
@@ -345,7 +371,129 @@ impl Vm {
             let p = self.read_word(e.word(1) + 24)?;
             return Ok(V::words(&[t, p]));
         }
-        Ok(V::words(&[0, 0]))
+        match self.call_error_method(e, "Unwrap", ERROR_RESULT, vec![])? {
+            Some(r) => Ok(r),
+            None => Ok(nil),
+        }
+    }
+
+    /// The errors `err` wraps, in the order `errors.Is` and `errors.As` visit them: the
+    /// result of `Unwrap() error`, or every element of `Unwrap() []error` (`errors.Join`,
+    /// several `%w`).
+    fn wrapped_errors(&mut self, e: &V) -> R<Vec<V>> {
+        let one = self.unwrap_error(e)?;
+        if one.word(0) != 0 {
+            return Ok(vec![one]);
+        }
+        let Some(list) = self.call_error_method(e, "Unwrap", ERROR_SLICE_RESULT, vec![])? else {
+            return Ok(vec![]);
+        };
+        let mut out = Vec::new();
+        for i in 0..list.word(1) {
+            out.push(self.load_k(list.word(0) + i * 16, Kind::Iface, 16)?);
+        }
+        Ok(out)
+    }
+
+    /// Calls method `name` of the error in `e` when its dynamic type has one whose result is
+    /// `error` ([`ERROR_RESULT`]) or `[]error` ([`ERROR_SLICE_RESULT`]) or `bool`, as asked by
+    /// `result`; `None` when there is no such method.
+    fn call_error_method(&mut self, e: &V, name: &str, result: &str, args: Vec<V>) -> R<Option<V>> {
+        let d = self.iface_dyn_type(e.word(0));
+        if d >= super::iface::RUNTIME_TYPE {
+            return Ok(None);
+        }
+        let Some(m) = self.find_method(d, name) else {
+            return Ok(None);
+        };
+        let sig = self.tt.funcs[m.func as usize].sig;
+        let fits = match self.tt.get(sig) {
+            crate::types::Type::Func(s) => {
+                s.params.len() == args.len()
+                    && s.results.len() == 1
+                    && self.tt.type_string(s.results[0]) == result
+            }
+            _ => false,
+        };
+        if !fits {
+            return Ok(None);
+        }
+        let mut vs = vec![self.method_receiver(e, d, &m)?];
+        vs.extend(args);
+        Ok(self.call_func(m.func, 0, vs)?.into_iter().next())
+    }
+
+    /// `errors.Is` on a non-nil `err` and `target`: a depth-first walk of the error tree,
+    /// like Go's: equal (when comparable), or an `Is(error) bool` method says so.
+    fn error_is(&mut self, err: &V, target: &V) -> R<bool> {
+        if self.iface_equal(err, target).unwrap_or(false) {
+            return Ok(true);
+        }
+        if let Some(r) = self.call_error_method(err, "Is", "bool", vec![target.clone()])? {
+            if r.w() & 0xff != 0 {
+                return Ok(true);
+            }
+        }
+        for w in self.wrapped_errors(err)? {
+            if w.word(0) != 0 && self.error_is(&w, target)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// `errors.As(err, target)`: finds the first error in `err`'s tree whose type is (or, for
+    /// an interface, implements) `*target`'s type, stores it through the pointer and reports
+    /// true. Panics as Go does on a bad target.
+    fn error_as(&mut self, err: &V, target: &V) -> R<bool> {
+        use crate::types::Type;
+        if target.word(0) == 0 {
+            return Err(self.panic_string("errors: target cannot be nil"));
+        }
+        let pt = self.iface_dyn_type(target.word(0));
+        let elem = match (pt < super::iface::RUNTIME_TYPE).then(|| self.tt.under(pt).clone()) {
+            Some(Type::Pointer(elem)) if target.word(1) != 0 => elem,
+            _ => return Err(self.panic_string("errors: target must be a non-nil pointer")),
+        };
+        if !self.tt.is_interface(elem) && !self.tt.implements(elem, crate::types::ERROR) {
+            return Err(self.panic_string("errors: *target must be interface or implement error"));
+        }
+        if err.word(0) == 0 {
+            return Ok(false);
+        }
+        self.error_as_walk(err, elem, target.word(1))
+    }
+
+    /// `panic(msg)` with a string value, as the standard library panics.
+    fn panic_string(&mut self, msg: &str) -> Trap {
+        let v = match self.new_string(0, msg.as_bytes()) {
+            Ok(v) => v,
+            Err(t) => return t,
+        };
+        match self.to_iface(v, crate::types::STRING, crate::types::ANY, 0, false) {
+            Ok(v) => self.start_panic(v, false),
+            Err(t) => t,
+        }
+    }
+
+    fn error_as_walk(&mut self, err: &V, elem: crate::types::TypeId, p: u64) -> R<bool> {
+        let d = self.iface_dyn_type(err.word(0));
+        if self.tt.is_interface(elem) {
+            if self.implements_dyn(d, elem) {
+                self.store(p, elem, err)?;
+                return Ok(true);
+            }
+        } else if d < super::iface::RUNTIME_TYPE && self.same_type(d, elem) {
+            let v = self.unbox(err, elem)?;
+            self.store(p, elem, &v)?;
+            return Ok(true);
+        }
+        for w in self.wrapped_errors(err)? {
+            if w.word(0) != 0 && self.error_as_walk(&w, elem, p)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// The operand of the first `%w` in `f` (operands of the `[]any` slice `a`).

@@ -252,12 +252,18 @@ pub fn run_main(vm: &mut Vm) -> i32 {
     code
 }
 
-/// Package initialisation: the prelude's package inits, then the user's `init` functions.
+/// Package initialisation in Go's order: the prelude packages' variables (a package after
+/// those it imports), then the user package's variables, then its `init` functions.
 pub fn run_inits(vm: &mut Vm) -> R<()> {
     let prog = vm.prog.clone();
-    for f in prog.funcs.iter().flatten() {
-        if f.name == "init" && f.pragmas.iter().any(|p| p == "gomem:packageinit") {
-            vm.call_func(f.id, 0, vec![])?;
+    let package_init = |f: &crate::ir::Func| {
+        f.name == "init" && f.pragmas.iter().any(|p| p == "gomem:packageinit")
+    };
+    for user in [false, true] {
+        for f in prog.funcs.iter().flatten() {
+            if package_init(f) && f.is_user == user {
+                vm.call_func(f.id, 0, vec![])?;
+            }
         }
     }
     for f in prog.funcs.iter().flatten() {

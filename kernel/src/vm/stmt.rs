@@ -411,7 +411,7 @@ impl Vm {
                 self.map_set(m, x.ty, &k, &v)
             }
             _ => {
-                if matches!(src.kind, ExprKind::StructLit(_) | ExprKind::ArrayLit(_)) {
+                if matches!(src.kind, ExprKind::StructLit(_) | ExprKind::ArrayLit { .. }) {
                     let v = self.eval(src)?;
                     let a = self.addr(dst)?;
                     return self.store(a, dst.ty, &v);

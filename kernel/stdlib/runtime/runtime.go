@@ -69,3 +69,15 @@ func gosched()
 func Gosched() {
 	gosched()
 }
+
+// numCPU is the number of CPUs of the simulated machine (vm::SIMULATED_CPUS).
+func numCPU() int32
+
+// NumCPU returns the number of logical CPUs; Go reads it once at startup. gomem simulates a
+// machine with as many CPUs as GOMAXPROCS defaults to (2, the machine the goldens ran on),
+// whatever GOMAXPROCS is set to.
+//
+//gomem:inline
+func NumCPU() int {
+	return int(numCPU())
+}

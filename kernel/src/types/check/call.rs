@@ -314,15 +314,17 @@ impl<'a> Checker<'a> {
                 let int_to_string = k.is_string() && from_k.is_some_and(|f| f.is_integer());
                 if int_to_string {
                     if let ConstValue::Int(i) = v {
-                        let s = u32::try_from(i)
+                        let c = u32::try_from(i)
                             .ok()
                             .and_then(char::from_u32)
                             .unwrap_or('\u{FFFD}');
+                        let mut buf = [0u8; 4];
+                        let s = c.encode_utf8(&mut buf).as_bytes().to_vec();
                         self.use_default(a, &mut xo);
                         return Operand {
                             mode: Mode::Constant,
                             ty: t,
-                            val: Some(ConstValue::String(s.to_string())),
+                            val: Some(ConstValue::String(s)),
                         };
                     }
                 }

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::syntax::ast::{BinaryOp, ExprKind, LitKind, UnaryOp};
+use crate::types::constant::Real;
 
 /// Parses a literal as written in the source.
 pub(super) fn parse_lit(kind: LitKind, raw: &str) -> Option<ConstValue> {
@@ -25,14 +26,17 @@ pub(super) fn parse_lit(kind: LitKind, raw: &str) -> Option<ConstValue> {
                 .ok()
                 .map(ConstValue::Int)
         }
-        LitKind::Float => {
-            let s: String = raw.chars().filter(|&c| c != '_').collect();
-            s.parse::<f64>().ok().map(ConstValue::Float)
-        }
+        LitKind::Float => Real::parse(raw).map(ConstValue::Float),
         LitKind::Imag => None,
         LitKind::Rune => {
             let inner = raw.strip_prefix('\'')?.strip_suffix('\'')?;
-            let s = unquote_body(inner, '\'')?;
+            let b = unquote_body(inner, '\'')?;
+            // A one-byte value (`'a'`, `'\xff'`, `'\377'`) is that byte; anything else must
+            // be exactly one UTF-8 encoded character.
+            if let [byte] = b[..] {
+                return Some(ConstValue::Int(byte as i128));
+            }
+            let s = std::str::from_utf8(&b).ok()?;
             let mut it = s.chars();
             let c = it.next()?;
             if it.next().is_some() {
@@ -42,7 +46,7 @@ pub(super) fn parse_lit(kind: LitKind, raw: &str) -> Option<ConstValue> {
         }
         LitKind::String => {
             if let Some(r) = raw.strip_prefix('`').and_then(|r| r.strip_suffix('`')) {
-                return Some(ConstValue::String(r.replace('\r', "")));
+                return Some(ConstValue::String(r.replace('\r', "").into_bytes()));
             }
             let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
             unquote_body(inner, '"').map(ConstValue::String)
@@ -50,21 +54,18 @@ pub(super) fn parse_lit(kind: LitKind, raw: &str) -> Option<ConstValue> {
     }
 }
 
-/// Interprets Go escape sequences.
-fn unquote_body(s: &str, _quote: char) -> Option<String> {
-    let mut out = String::new();
-    let mut bytes: Vec<u8> = Vec::new();
+/// Interprets Go escape sequences. The result is bytes: `\xff` and octal escapes are single
+/// bytes, which need not form valid UTF-8.
+fn unquote_body(s: &str, _quote: char) -> Option<Vec<u8>> {
+    let mut out: Vec<u8> = Vec::new();
     let mut it = s.chars().peekable();
-    let flush = |bytes: &mut Vec<u8>, out: &mut String| {
-        if !bytes.is_empty() {
-            out.push_str(&String::from_utf8_lossy(bytes));
-            bytes.clear();
-        }
+    let push = |out: &mut Vec<u8>, c: char| {
+        let mut buf = [0u8; 4];
+        out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
     };
     while let Some(c) = it.next() {
         if c != '\\' {
-            flush(&mut bytes, &mut out);
-            out.push(c);
+            push(&mut out, c);
             continue;
         }
         let e = it.next()?;
@@ -82,8 +83,7 @@ fn unquote_body(s: &str, _quote: char) -> Option<String> {
             _ => None,
         };
         if let Some(ch) = simple {
-            flush(&mut bytes, &mut out);
-            out.push(ch);
+            push(&mut out, ch);
             continue;
         }
         let (n, radix) = match e {
@@ -102,13 +102,11 @@ fn unquote_body(s: &str, _quote: char) -> Option<String> {
         }
         let v = u32::from_str_radix(&digits, radix).ok()?;
         if e == 'x' || radix == 8 {
-            bytes.push(v as u8);
+            out.push(u8::try_from(v).ok()?);
         } else {
-            flush(&mut bytes, &mut out);
-            out.push(char::from_u32(v)?);
+            push(&mut out, char::from_u32(v)?);
         }
     }
-    flush(&mut bytes, &mut out);
     Some(out)
 }
 
@@ -117,15 +115,29 @@ pub(super) fn const_string(v: &ConstValue) -> String {
     match v {
         ConstValue::Bool(b) => b.to_string(),
         ConstValue::Int(i) => i.to_string(),
-        ConstValue::Float(f) => format!("{f}"),
-        ConstValue::String(s) => format!("{s:?}"),
+        ConstValue::Float(f) => {
+            // go/constant: `%.6g` of the nearest float64, or all the digits `%g` needs when
+            // six would hide that the value has a fraction.
+            let x = f.to_f64();
+            let s = crate::gofmt::format_float(x, b'g', 6, 64);
+            if !f.is_integer() && !s.contains('.') && !s.contains('e') {
+                crate::gofmt::format_float(x, b'g', -1, 64)
+            } else {
+                s
+            }
+        }
+        ConstValue::String(s) => match std::str::from_utf8(s) {
+            Ok(s) => format!("{s:?}"),
+            Err(_) => crate::gofmt::go_quote(s),
+        },
     }
 }
 
-pub(super) fn to_float(v: &ConstValue) -> Option<f64> {
+/// A numeric constant as an exact real.
+pub(super) fn to_real(v: &ConstValue) -> Option<Real> {
     match v {
-        ConstValue::Int(i) => Some(*i as f64),
-        ConstValue::Float(f) => Some(*f),
+        ConstValue::Int(i) => Some(Real::from_int(*i)),
+        ConstValue::Float(f) => Some(f.clone()),
         _ => None,
     }
 }
@@ -137,7 +149,7 @@ pub(super) fn representable(v: &ConstValue, k: BasicKind) -> Result<ConstValue, 
     if k.is_integer() {
         let i = match v {
             ConstValue::Int(i) => *i,
-            ConstValue::Float(f) if f.fract() == 0.0 && f.abs() < 1.7e38 => *f as i128,
+            ConstValue::Float(f) if f.is_integer() => f.to_i128().ok_or("overflows")?,
             ConstValue::Float(_) => return Err("truncated"),
             _ => return Err(""),
         };
@@ -159,18 +171,18 @@ pub(super) fn representable(v: &ConstValue, k: BasicKind) -> Result<ConstValue, 
         };
     }
     if k.is_float() {
-        let f = to_float(v).ok_or("")?;
-        if k == Float32 && f.is_finite() && f.abs() > f32::MAX as f64 {
-            return Err("overflows");
-        }
-        return Ok(ConstValue::Float(if k == Float32 {
-            f as f32 as f64
-        } else {
-            f
-        }));
+        // An untyped float stays exact; a typed one is rounded to its type (Go's roundFloat32
+        // and roundFloat64), and overflows when the rounding gives an infinity.
+        let r = to_real(v).ok_or("")?;
+        let rounded = match k {
+            Float32 => r.round_f32(),
+            Float64 => r.round_f64(),
+            _ => Some(r),
+        };
+        return rounded.map(ConstValue::Float).ok_or("overflows");
     }
     if k.is_complex() {
-        return to_float(v).map(ConstValue::Float).ok_or("");
+        return to_real(v).map(ConstValue::Float).ok_or("");
     }
     match (v, k.is_string(), k.is_boolean()) {
         (ConstValue::String(_), true, _) | (ConstValue::Bool(_), _, true) => Ok(v.clone()),
@@ -183,7 +195,7 @@ pub(super) fn const_unary(op: UnaryOp, v: &ConstValue, k: Option<BasicKind>) -> 
     Some(match (op, v) {
         (UnaryOp::Plus, _) => v.clone(),
         (UnaryOp::Neg, ConstValue::Int(i)) => ConstValue::Int(i.checked_neg()?),
-        (UnaryOp::Neg, ConstValue::Float(f)) => ConstValue::Float(-f),
+        (UnaryOp::Neg, ConstValue::Float(f)) => ConstValue::Float(f.neg()),
         (UnaryOp::Not, ConstValue::Bool(b)) => ConstValue::Bool(!b),
         (UnaryOp::BitNot, ConstValue::Int(i)) => {
             let bits = match k {
@@ -227,7 +239,7 @@ pub(super) fn const_binary(
             _ => return Err("invalid operation".into()),
         })),
         (C::String(a), C::String(b)) => match op {
-            Add => Ok(C::String(format!("{a}{b}"))),
+            Add => Ok(C::String([&a[..], &b[..]].concat())),
             Eq | Ne | Lt | Le | Gt | Ge => Ok(C::Bool(cmp(a.cmp(b)))),
             _ => Err("invalid operation".into()),
         },
@@ -238,7 +250,13 @@ pub(super) fn const_binary(
                 Sub => a.checked_sub(b),
                 Mul => a.checked_mul(b),
                 Div if b == 0 => return Err("invalid operation: division by zero".into()),
-                Div if !integer => return Ok(C::Float(a as f64 / b as f64)),
+                // Whole values of a float type (`float64(1) / 3`) divide exactly.
+                Div if !integer => {
+                    return Real::from_int(a)
+                        .div(&Real::from_int(b))
+                        .map(C::Float)
+                        .ok_or_else(|| "constant overflow".into())
+                }
                 Div => a.checked_div(b),
                 Rem if b == 0 => return Err("invalid operation: division by zero".into()),
                 Rem => a.checked_rem(b),
@@ -266,20 +284,19 @@ pub(super) fn const_binary(
             r.map(C::Int).ok_or_else(|| "constant overflow".into())
         }
         _ => {
-            let (Some(a), Some(b)) = (to_float(x), to_float(y)) else {
+            let (Some(a), Some(b)) = (to_real(x), to_real(y)) else {
                 return Err("invalid operation".into());
             };
-            Ok(match op {
-                Add => C::Float(a + b),
-                Sub => C::Float(a - b),
-                Mul => C::Float(a * b),
-                Div if b == 0.0 => return Err("invalid operation: division by zero".into()),
-                Div => C::Float(a / b),
-                Eq | Ne | Lt | Le | Gt | Ge => {
-                    C::Bool(cmp(a.partial_cmp(&b).unwrap_or(std::cmp::Ordering::Equal)))
-                }
+            let r = match op {
+                Add => a.add(&b),
+                Sub => a.sub(&b),
+                Mul => a.mul(&b),
+                Div if b.is_zero() => return Err("invalid operation: division by zero".into()),
+                Div => a.div(&b),
+                Eq | Ne | Lt | Le | Gt | Ge => return Ok(C::Bool(cmp(a.cmp(&b)))),
                 _ => return Err("invalid operation".into()),
-            })
+            };
+            r.map(C::Float).ok_or_else(|| "constant overflow".into())
         }
     }
 }

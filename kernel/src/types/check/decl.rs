@@ -688,7 +688,9 @@ impl<'a> Checker<'a> {
         let op = self.expr(len);
         match (&op.val, op.mode) {
             (Some(ConstValue::Int(n)), _) if *n >= 0 => *n as u64,
-            (Some(ConstValue::Float(f)), _) if f.fract() == 0.0 && *f >= 0.0 => *f as u64,
+            (Some(ConstValue::Float(f)), _) if f.is_integer() && !f.is_negative() => f
+                .to_i128()
+                .map_or(u64::MAX, |n| u64::try_from(n).unwrap_or(u64::MAX)),
             _ if op.is_invalid() => 0,
             (_, Mode::Constant) => {
                 self.err(

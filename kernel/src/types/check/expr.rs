@@ -92,12 +92,28 @@ impl<'a> Checker<'a> {
                     ast::LitKind::Rune => UNTYPED_RUNE,
                     _ => UNTYPED_STRING,
                 };
+                let numeric = matches!(kind, ast::LitKind::Int | ast::LitKind::Float);
+                // Like types2, refuse absurdly long numbers before converting them.
+                if numeric && raw.len() > 10000 {
+                    let msg = format!(
+                        "excessively long constant: {}... ({} chars)",
+                        raw.get(..10).unwrap_or(raw),
+                        raw.len()
+                    );
+                    self.err_expr(e, msg);
+                    return Operand::invalid();
+                }
                 match parse_lit(*kind, raw) {
                     Some(v) => Operand {
                         mode: Mode::Constant,
                         ty,
                         val: Some(v),
                     },
+                    // A number the constant representation cannot hold (`1e1000000000`).
+                    None if numeric => {
+                        self.err_expr(e, format!("malformed constant: {raw}"));
+                        Operand::invalid()
+                    }
                     None => {
                         self.err_expr(e, format!("invalid literal {raw}"));
                         Operand::invalid()
@@ -294,7 +310,14 @@ impl<'a> Checker<'a> {
 
     /// `x (variable of type int)`, `1 (untyped int constant)`: how Go describes an operand.
     pub(super) fn operand_string(&self, e: &Expr, op: &Operand) -> String {
-        let es = expr_string(e);
+        let index = matches!(e.unparen().kind, ExprKind::Index { .. });
+        self.describe_operand(&expr_string(e), index, op)
+    }
+
+    /// [`Self::operand_string`] for an operand printed as `es` (Go's checker also describes
+    /// stand-ins such as `1st function result`); `index` tells that a comma-ok operand is a map
+    /// index.
+    pub(super) fn describe_operand(&self, es: &str, index: bool, op: &Operand) -> String {
         if op.ty == UNTYPED_NIL {
             return "nil".into();
         }
@@ -307,7 +330,7 @@ impl<'a> Checker<'a> {
             Mode::Type => "type",
             Mode::Package => "package",
             Mode::CommaOk => {
-                if matches!(e.unparen().kind, ExprKind::Index { .. }) {
+                if index {
                     "map index expression"
                 } else {
                     "comma, ok expression"
@@ -324,7 +347,7 @@ impl<'a> Checker<'a> {
         if op.mode == Mode::Constant {
             if let Some(v) = &op.val {
                 let vs = const_string(v);
-                if vs != es {
+                if vs != *es {
                     s.push(' ');
                     s.push_str(&vs);
                 }
@@ -698,6 +721,10 @@ impl<'a> Checker<'a> {
             return Operand::invalid();
         }
         let is_cmp = matches!(op, Eq | Ne | Lt | Le | Gt | Ge);
+        // Whether an operand is the literal `nil`, remembered before the conversion below gives
+        // it the other operand's type (types2 keeps such an operand in its `nilvalue` mode):
+        // slices, maps and funcs are comparable to nil and nothing else.
+        let nil_operand = xo.ty == UNTYPED_NIL || yo.ty == UNTYPED_NIL;
         // Bring both operands to a common type.
         let (xu, yu) = (self.table.is_untyped(xo.ty), self.table.is_untyped(yo.ty));
         if xu && !yu {
@@ -725,7 +752,7 @@ impl<'a> Checker<'a> {
             }
         }
         if is_cmp {
-            return self.comparison(e, op, x, xo, y, yo);
+            return self.comparison(e, op, x, xo, y, yo, nil_operand);
         }
         if !self.table.identical(xo.ty, yo.ty) {
             return self.mismatch(e, op, x, &xo, y, &yo);
@@ -759,10 +786,13 @@ impl<'a> Checker<'a> {
         if let (Some(a), Some(b)) = (&xo.val, &yo.val) {
             let integer = k.is_some_and(|k| k.is_integer());
             match const_binary(op, a, b, integer) {
-                Ok(v) => {
+                Ok(mut v) => {
+                    // A typed result is rounded to its type (float32 and float64 sums round
+                    // at every step, as at run time) and must fit it.
                     if let (Some(k), false) = (k, self.table.is_untyped(xo.ty)) {
-                        if representable(&v, k).is_err() {
-                            self.overflow(e, &v, xo.ty);
+                        match representable(&v, k) {
+                            Ok(rounded) => v = rounded,
+                            Err(_) => self.overflow(e, &v, xo.ty),
                         }
                     }
                     return Operand {
@@ -829,6 +859,9 @@ impl<'a> Checker<'a> {
         Operand::invalid()
     }
 
+    /// `x == y`, `x < y`...: `nil_operand` tells that one side was the literal `nil` (already
+    /// converted to the other side's type), which makes `slice == nil` valid.
+    #[allow(clippy::too_many_arguments)]
     fn comparison(
         &mut self,
         e: &'a Expr,
@@ -837,6 +870,7 @@ impl<'a> Checker<'a> {
         xo: Operand,
         y: &'a Expr,
         yo: Operand,
+        nil_operand: bool,
     ) -> Operand {
         use BinaryOp::*;
         let (a, b) = (xo.ty, yo.ty);
@@ -860,10 +894,7 @@ impl<'a> Checker<'a> {
                 );
                 return Operand::invalid();
             }
-        } else if a != UNTYPED_NIL
-            && b != UNTYPED_NIL
-            && (!self.comparable(a) || !self.comparable(b))
-        {
+        } else if !nil_operand && (!self.comparable(a) || !self.comparable(b)) {
             let bad = if !self.comparable(a) { a } else { b };
             let what = match self.table.under(bad) {
                 Type::Slice(_) => "slice",
@@ -919,11 +950,29 @@ impl<'a> Checker<'a> {
         }
         if self.table.is_untyped(yo.ty) {
             if let Some(v) = yo.val.clone() {
-                if representable(&v, BasicKind::Uint).is_err() {
-                    self.err_expr(
-                        y,
-                        format!("invalid shift count {}", self.operand_string(y, &yo)),
-                    );
+                // An untyped constant count must be representable as a `uint` (so `1 << 3.0`
+                // is valid); types2 checks a negative count first, then representability.
+                let desc = self.operand_string(y, &yo);
+                let negative = match &v {
+                    ConstValue::Int(i) => *i < 0,
+                    ConstValue::Float(f) => f.is_integer() && f.is_negative(),
+                    _ => false,
+                };
+                let msg = match representable(&v, BasicKind::Uint) {
+                    _ if negative => format!("invalid operation: negative shift count {desc}"),
+                    Ok(count) => {
+                        yo.val = Some(count);
+                        if yo.ty == UNTYPED_FLOAT {
+                            yo.ty = UNTYPED_INT;
+                        }
+                        String::new()
+                    }
+                    Err("truncated") => format!("{desc} truncated to uint"),
+                    Err("overflows") => format!("{desc} overflows uint"),
+                    Err(_) => format!("cannot convert {desc} to type uint"),
+                };
+                if !msg.is_empty() {
+                    self.err_expr(y, msg);
                     return Operand::invalid();
                 }
             }
@@ -941,8 +990,8 @@ impl<'a> Checker<'a> {
         }
         if xo.val.is_some() && yo.val.is_some() {
             if let (Some(ConstValue::Float(f)), true) = (&xo.val, xo.ty == UNTYPED_FLOAT) {
-                if f.fract() == 0.0 {
-                    xo.val = Some(ConstValue::Int(*f as i128));
+                if let Some(i) = f.to_i128() {
+                    xo.val = Some(ConstValue::Int(i));
                     xo.ty = UNTYPED_INT;
                 }
             }

@@ -475,22 +475,14 @@ impl<'a> Checker<'a> {
             }
             return;
         }
-        let rtys = self.multi_rhs(s.pos, lhs.len(), rhs);
-        let Some(rtys) = rtys else { return };
-        for ((x, xo), t) in lhs.iter().zip(&lops).zip(rtys) {
+        let Some(values) = self.multi_rhs(s.pos, lhs.len(), rhs) else {
+            return;
+        };
+        for (i, (x, xo)) in lhs.iter().zip(&lops).enumerate() {
             if blank(x) || !self.check_assignable_lhs(x, xo) {
                 continue;
             }
-            if !self.table.assignable(t, xo.ty) {
-                self.err_expr(
-                    x,
-                    format!(
-                        "cannot use {} value as {} value in assignment",
-                        self.ts(t),
-                        self.ts(xo.ty)
-                    ),
-                );
-            }
+            self.assign_multi(&values, i, xo.ty);
         }
     }
 
@@ -516,9 +508,43 @@ impl<'a> Checker<'a> {
         self.single_value(y, op)
     }
 
-    /// `a, b = f()`, `v, ok = m[k]`: the types of the right side's values, or `None` after an
-    /// error.
-    fn multi_rhs(&mut self, pos: Pos, n: usize, rhs: &'a [Expr]) -> Option<Vec<TypeId>> {
+    /// Checks that value `i` of a multi-value right side can be assigned to a variable of type
+    /// `target`, reporting Go's error (at the right side) when it cannot. The `ok` of a comma-ok
+    /// form is an untyped bool: it goes into any variable whose type is a boolean (`bool` or a
+    /// named boolean type), or into an interface as a `bool`.
+    fn assign_multi(&mut self, values: &MultiValues<'a>, i: usize, target: TypeId) -> bool {
+        let t = values.tys[i];
+        if t == INVALID || target == INVALID {
+            return false;
+        }
+        let ok = if t == UNTYPED_BOOL {
+            self.table.basic(target).is_some_and(|k| k.is_boolean())
+                || self.table.assignable(BOOL, target)
+        } else {
+            self.table.assignable(t, target)
+        };
+        if !ok {
+            // Go names the values by stand-ins: `1st function result`, `ok value of (comma, ok)
+            // expression`; the first value of a comma-ok form is the expression itself.
+            let value = Operand::value(t);
+            let desc = match (&values.comma_ok, i) {
+                (Some(op), 0) => self.operand_string(values.expr, op),
+                (Some(_), _) => {
+                    self.describe_operand("ok value of (comma, ok) expression", false, &value)
+                }
+                (None, _) => self.describe_operand(&nth(i + 1, "function result"), false, &value),
+            };
+            let msg = format!(
+                "cannot use {desc} as {} value in multiple assignment",
+                self.ts(target)
+            );
+            self.err(start_pos(values.expr), msg);
+        }
+        ok
+    }
+
+    /// `a, b = f()`, `v, ok = m[k]`: the right side's values, or `None` after an error.
+    fn multi_rhs(&mut self, pos: Pos, n: usize, rhs: &'a [Expr]) -> Option<MultiValues<'a>> {
         if rhs.len() != 1 {
             for r in rhs {
                 self.skim(r);
@@ -542,7 +568,11 @@ impl<'a> Checker<'a> {
         }
         if let Type::Tuple(ts) = self.table.get(yo.ty).clone() {
             if ts.len() == n {
-                return Some(ts);
+                return Some(MultiValues {
+                    tys: ts,
+                    expr: y,
+                    comma_ok: None,
+                });
             }
             let callee = match &y.unparen().kind {
                 ExprKind::Call { func, .. } => expr_string(func),
@@ -561,7 +591,11 @@ impl<'a> Checker<'a> {
         }
         if yo.mode == Mode::CommaOk && n == 2 {
             self.use_default(y, &mut yo);
-            return Some(vec![yo.ty, UNTYPED_BOOL]);
+            return Some(MultiValues {
+                tys: vec![yo.ty, UNTYPED_BOOL],
+                expr: y,
+                comma_ok: Some(yo),
+            });
         }
         if yo.mode == Mode::NoValue {
             self.err_expr(y, format!("{} (no value) used as value", expr_string(y)));
@@ -610,6 +644,7 @@ impl<'a> Checker<'a> {
             self.err(s.pos, "no new variables on left side of :=");
         }
         // Evaluate the right side.
+        let mut multi = None;
         let rtys: Vec<(TypeId, Option<&'a Expr>)> = if lhs.len() == rhs.len() {
             let mut v = Vec::new();
             for (i, y) in rhs.iter().enumerate() {
@@ -635,31 +670,23 @@ impl<'a> Checker<'a> {
             }
             v
         } else {
-            match self.multi_rhs(s.pos, lhs.len(), rhs) {
-                Some(ts) => ts
-                    .into_iter()
-                    .map(|t| (Self::default_type(t), None))
-                    .collect(),
+            multi = self.multi_rhs(s.pos, lhs.len(), rhs);
+            match &multi {
+                // Untyped (the comma-ok bool) until we know whether the variable is new.
+                Some(values) => values.tys.iter().map(|&t| (t, None)).collect(),
                 None => vec![(INVALID, None); lhs.len()],
             }
         };
         // Declare the new variables (after the right side: `x := x` refers to the outer x).
         let mut decls = Vec::new();
-        for ((x, existing), (t, _)) in lhs.iter().zip(&targets).zip(&rtys) {
+        for (i, ((x, existing), (t, _))) in lhs.iter().zip(&targets).zip(&rtys).enumerate() {
             let ExprKind::Name(n) = &x.kind else { continue };
             match existing {
                 Some(o) => {
                     self.info().uses.insert(x.id, *o);
                     let ot = self.table.objects[*o as usize].ty;
-                    if rhs.len() != lhs.len() && !self.table.assignable(*t, ot) && *t != INVALID {
-                        self.err_expr(
-                            x,
-                            format!(
-                                "cannot use {} value as {} value in assignment",
-                                self.ts(*t),
-                                self.ts(ot)
-                            ),
-                        );
+                    if let Some(values) = &multi {
+                        self.assign_multi(values, i, ot);
                     }
                     self.use_capture_only(*o);
                     self.record(
@@ -672,6 +699,7 @@ impl<'a> Checker<'a> {
                     );
                 }
                 None => {
+                    let t = &Self::default_type(*t);
                     let o = self.new_obj(n, x.pos, *t, ObjKind::Var(VarKind::Local));
                     self.record(
                         x,
@@ -748,26 +776,16 @@ impl<'a> Checker<'a> {
             return;
         }
         let pos = spec.names.first().map_or(Pos::default(), |n| n.pos);
-        let tys = self
-            .multi_rhs(pos, n, &spec.values)
-            .unwrap_or_else(|| vec![INVALID; n]);
-        for (&o, t) in objs.iter().zip(tys) {
-            let t = match declared {
-                Some(d) => {
-                    if t != INVALID && !self.table.assignable(t, d) {
-                        let pos = self.table.objects[o as usize].pos;
-                        self.err(
-                            pos,
-                            format!(
-                                "cannot use {} value as {} value in assignment",
-                                self.ts(t),
-                                self.ts(d)
-                            ),
-                        );
-                    }
+        let values = self.multi_rhs(pos, n, &spec.values);
+        for (i, &o) in objs.iter().enumerate() {
+            let t = values.as_ref().map_or(INVALID, |v| v.tys[i]);
+            let t = match (declared, &values) {
+                (Some(d), Some(values)) => {
+                    self.assign_multi(values, i, d);
                     d
                 }
-                None => Self::default_type(t),
+                (Some(d), None) => d,
+                (None, _) => Self::default_type(t),
             };
             self.table.objects[o as usize].ty = t;
         }
@@ -1367,6 +1385,27 @@ fn stmt_has_break(s: &Stmt, label: Option<&str>, top: bool) -> bool {
         }
         _ => false,
     }
+}
+
+/// The values of a multi-value right side (`f()` or a comma-ok form) being assigned.
+struct MultiValues<'a> {
+    /// The type of each value; the `ok` of a comma-ok form is an untyped bool.
+    tys: Vec<TypeId>,
+    /// The right side.
+    expr: &'a Expr,
+    /// For a comma-ok form, its first value (`m[k]`, `x.(T)`, `<-c`).
+    comma_ok: Option<Operand>,
+}
+
+/// `1st function result`, `2nd ...`: how Go's checker names the n-th of several values.
+fn nth(n: usize, what: &str) -> String {
+    let ext = match n {
+        1 => "st",
+        2 => "nd",
+        3 => "rd",
+        _ => "th",
+    };
+    format!("{n}{ext} {what}")
 }
 
 fn plural(n: usize) -> &'static str {
