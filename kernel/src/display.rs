@@ -268,3 +268,85 @@ mod tests {
         assert_eq!(base64(b"foobar"), "Zm9vYmFy");
     }
 }
+
+/// The pictures of one traced run (see [`crate::RunReport::plot`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Figure {
+    /// Heap in use, live heap after each mark, goal, trigger and GOMEMLIMIT over time.
+    Heap,
+    /// GC phases and workers per P.
+    Phases,
+    /// Objects and bytes per size class.
+    SizeClasses,
+    /// Goroutine stack sizes over time.
+    Stacks,
+    /// Spans through one GC cycle, coloured by the tricolour state.
+    HeapMap,
+}
+
+impl crate::RunReport {
+    /// Draws `figure` from a run made with [`crate::RunOptions::trace`].
+    ///
+    /// ```
+    /// use gomem::display::Figure;
+    /// let src = "package main\n\nfunc main() {\n\tfor i := 0; i < 1000; i++ {\n\t\t_ = make([]byte, 4096)\n\t}\n}\n";
+    /// let opts = gomem::RunOptions { trace: true, ..Default::default() };
+    /// let run = gomem::run("./x.go", src, opts).unwrap();
+    /// let plot = run.plot(Figure::Heap, &Default::default()).unwrap();
+    /// assert!(String::from_utf8_lossy(&plot.bytes).contains("<svg"));
+    /// plot.evcxr_display();
+    /// ```
+    pub fn plot(&self, figure: Figure, opts: &PlotOptions) -> Result<Plot, PlotError> {
+        let Some(log) = &self.events else {
+            return Err(PlotError::Draw(
+                "this run was not traced: run it with RunOptions { trace: true, .. }".into(),
+            ));
+        };
+        match figure {
+            Figure::Heap => Plot::render(&PlotKind::Heap(log), opts),
+            Figure::Phases => Plot::render(&PlotKind::GcTimeline(log), opts),
+            Figure::Stacks => Plot::render(&PlotKind::Stacks(log), opts),
+            Figure::SizeClasses => Plot::render(
+                &PlotKind::SizeClasses(&crate::plot::SizeClassStats::from_events(log)),
+                opts,
+            ),
+            Figure::HeapMap => Plot::render(&PlotKind::HeapMap(&self.heap_snapshots), opts),
+        }
+    }
+
+    /// The heap plot with default options: what a notebook cell shows first.
+    pub fn heap_plot(&self) -> Result<Plot, PlotError> {
+        self.plot(Figure::Heap, &PlotOptions::default())
+    }
+
+    /// The run as Chrome trace event JSON (opens in Perfetto), if it was traced.
+    pub fn chrome_trace(&self) -> Option<serde_json::Value> {
+        self.events.as_ref().map(crate::trace::chrome_trace)
+    }
+}
+
+/// Several traced runs (e.g. `GOGC=50` and `GOGC=200`) on one time axis.
+///
+/// ```
+/// let src = "package main\n\nfunc main() {\n\tfor i := 0; i < 2000; i++ {\n\t\t_ = make([]byte, 4096)\n\t}\n}\n";
+/// let run = |gogc| {
+///     let mut o = gomem::RunOptions { trace: true, ..Default::default() };
+///     o.apply_env("GOGC", gogc);
+///     gomem::run("./x.go", src, o).unwrap()
+/// };
+/// let (a, b) = (run("50"), run("200"));
+/// let plot = gomem::display::compare(&[("GOGC=50", &a), ("GOGC=200", &b)], &Default::default()).unwrap();
+/// assert!(String::from_utf8_lossy(&plot.bytes).contains("GOGC=200"));
+/// ```
+pub fn compare(runs: &[(&str, &crate::RunReport)], opts: &PlotOptions) -> Result<Plot, PlotError> {
+    let mut list = Vec::new();
+    for (label, r) in runs {
+        let Some(log) = &r.events else {
+            return Err(PlotError::Draw(format!(
+                "run {label} was not traced: run it with RunOptions {{ trace: true, .. }}"
+            )));
+        };
+        list.push(crate::plot::Run { label, log });
+    }
+    Plot::render(&PlotKind::Compare(&list), opts)
+}

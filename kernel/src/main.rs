@@ -43,41 +43,57 @@ enum Cmd {
     },
     /// Run a Go program on the simulated runtime, like `go run FILE.go`.
     Run {
-        /// Maximum statements executed before the program is stopped.
+        #[command(flatten)]
+        flags: RunFlags,
+        /// The Go source file.
+        file: String,
+    },
+    /// Run a program and export what happened as a Chrome trace (opens in Perfetto:
+    /// ui.perfetto.dev) and, optionally, as JSON Lines events.
+    Trace {
+        #[command(flatten)]
+        flags: RunFlags,
+        /// The Chrome trace JSON file to write.
+        #[arg(short = 'o', long = "output", default_value = "trace.json")]
+        output: String,
+        /// Also write the raw events, one JSON object per line.
         #[arg(long)]
-        max_steps: Option<u64>,
-        /// Maximum simulated heap in bytes.
+        events: Option<String>,
+        /// The Go source file.
+        file: String,
+    },
+    /// Run a program and draw a plot of it (SVG, or PNG with --png).
+    Plot {
+        #[command(flatten)]
+        flags: RunFlags,
+        /// What to draw.
+        #[arg(long, default_value = "heap",
+              value_parser = ["heap", "phases", "sizeclasses", "stacks", "heapmap", "compare"])]
+        kind: String,
+        /// For --kind compare: one run per setting, e.g. --compare GOGC=50 --compare GOGC=200
+        /// (space-separated NAME=VALUE pairs, applied over the other flags).
         #[arg(long)]
-        max_memory: Option<u64>,
-        /// Wall-clock timeout in milliseconds.
+        compare: Vec<String>,
+        /// For --kind heapmap: the GC cycle to show (1 = the first).
+        #[arg(long, default_value_t = 1)]
+        cycle: u32,
+        /// Labels in English or Russian.
+        #[arg(long, default_value = "en", value_parser = ["en", "ru"])]
+        lang: String,
+        /// Colours for a light or a dark page.
+        #[arg(long, default_value = "light", value_parser = ["light", "dark"])]
+        theme: String,
+        /// Write a PNG instead of an SVG.
         #[arg(long)]
-        timeout: Option<u64>,
-        /// GOMAXPROCS (overrides the environment).
-        #[arg(long)]
-        gomaxprocs: Option<usize>,
-        /// GOGC (overrides the environment).
-        #[arg(long)]
-        gogc: Option<String>,
-        /// GOMEMLIMIT, e.g. 64MiB (overrides the environment).
-        #[arg(long)]
-        gomemlimit: Option<String>,
-        /// GODEBUG settings, e.g. gctrace=1 (overrides the environment).
-        #[arg(long)]
-        godebug: Option<String>,
-        /// Start a garbage collection at every allocation (flushes out missing roots).
-        #[arg(long)]
-        gc_stress: bool,
-        /// After every mark phase, check that every reachable object was marked.
-        #[arg(long)]
-        gc_verify: bool,
-        /// Teaching switch: run without the write barrier, and stop at the first reachable
-        /// object the collector would free.
-        #[arg(long)]
-        no_write_barrier: bool,
-        /// The classic object-by-object marker instead of Green Tea
-        /// (like GOEXPERIMENT=nogreenteagc).
-        #[arg(long)]
-        classic_gc: bool,
+        png: bool,
+        /// Size in pixels.
+        #[arg(long, default_value_t = 960)]
+        width: u32,
+        #[arg(long, default_value_t = 540)]
+        height: u32,
+        /// The file to write.
+        #[arg(short = 'o', long = "output", default_value = "plot.svg")]
+        output: String,
         /// The Go source file.
         file: String,
     },
@@ -103,6 +119,90 @@ enum Cmd {
         /// The `_test.go` file.
         file: String,
     },
+}
+
+/// The settings of a run, shared by `run`, `trace` and `plot`: the environment variables
+/// Go reads (GOMAXPROCS, GOGC, GOMEMLIMIT, GODEBUG, GOEXPERIMENT), overridden by flags.
+#[derive(clap::Args, Clone, Debug)]
+struct RunFlags {
+    /// Maximum statements executed before the program is stopped.
+    #[arg(long)]
+    max_steps: Option<u64>,
+    /// Maximum simulated heap in bytes.
+    #[arg(long)]
+    max_memory: Option<u64>,
+    /// Wall-clock timeout in milliseconds.
+    #[arg(long)]
+    timeout: Option<u64>,
+    /// GOMAXPROCS (overrides the environment).
+    #[arg(long)]
+    gomaxprocs: Option<usize>,
+    /// GOGC (overrides the environment).
+    #[arg(long)]
+    gogc: Option<String>,
+    /// GOMEMLIMIT, e.g. 64MiB (overrides the environment).
+    #[arg(long)]
+    gomemlimit: Option<String>,
+    /// GODEBUG settings, e.g. gctrace=1 (overrides the environment).
+    #[arg(long)]
+    godebug: Option<String>,
+    /// Start a garbage collection at every allocation (flushes out missing roots).
+    #[arg(long)]
+    gc_stress: bool,
+    /// After every mark phase, check that every reachable object was marked.
+    #[arg(long)]
+    gc_verify: bool,
+    /// Teaching switch: run without the write barrier, and stop at the first reachable
+    /// object the collector would free.
+    #[arg(long)]
+    no_write_barrier: bool,
+    /// The classic object-by-object marker instead of Green Tea
+    /// (like GOEXPERIMENT=nogreenteagc).
+    #[arg(long)]
+    classic_gc: bool,
+}
+
+impl RunFlags {
+    fn options(&self) -> gomem::RunOptions {
+        let mut opts = gomem::RunOptions::default();
+        for name in [
+            "GOMAXPROCS",
+            "GOGC",
+            "GOMEMLIMIT",
+            "GODEBUG",
+            "GOEXPERIMENT",
+        ] {
+            if let Ok(v) = std::env::var(name) {
+                opts.apply_env(name, &v);
+            }
+        }
+        if let Some(n) = self.gomaxprocs {
+            opts.gomaxprocs = n.max(1);
+        }
+        for (name, v) in [
+            ("GOGC", &self.gogc),
+            ("GOMEMLIMIT", &self.gomemlimit),
+            ("GODEBUG", &self.godebug),
+        ] {
+            if let Some(v) = v {
+                opts.apply_env(name, v);
+            }
+        }
+        if let Some(n) = self.max_steps {
+            opts.max_steps = n;
+        }
+        if let Some(n) = self.max_memory {
+            opts.max_memory = n;
+        }
+        if let Some(n) = self.timeout {
+            opts.timeout_ms = n;
+        }
+        opts.gc_stress |= self.gc_stress;
+        opts.gc_verify |= self.gc_verify;
+        opts.write_barrier &= !self.no_write_barrier;
+        opts.green_tea &= !self.classic_gc;
+        opts
+    }
 }
 
 /// Go's single-dash flags (`-run X`, `-run=X`, `-bench X`, `-benchtime`) as clap's `--run`.
@@ -139,58 +239,49 @@ fn main() -> ExitCode {
             };
             escape_cmd(&file, !no_inline, explain.then_some(lang), json)
         }
-        Cmd::Run {
-            max_steps,
-            max_memory,
-            timeout,
-            gomaxprocs,
-            gogc,
-            gomemlimit,
-            godebug,
-            gc_stress,
-            gc_verify,
-            no_write_barrier,
-            classic_gc,
+        Cmd::Run { flags, file } => run_cmd(&file, flags.options()),
+        Cmd::Trace {
+            flags,
+            output,
+            events,
+            file,
+        } => trace_cmd(&file, flags.options(), &output, events.as_deref()),
+        Cmd::Plot {
+            flags,
+            kind,
+            compare,
+            cycle,
+            lang,
+            theme,
+            png,
+            width,
+            height,
+            output,
             file,
         } => {
-            let mut opts = gomem::RunOptions::default();
-            for name in [
-                "GOMAXPROCS",
-                "GOGC",
-                "GOMEMLIMIT",
-                "GODEBUG",
-                "GOEXPERIMENT",
-            ] {
-                if let Ok(v) = std::env::var(name) {
-                    opts.apply_env(name, &v);
-                }
-            }
-            if let Some(n) = gomaxprocs {
-                opts.gomaxprocs = n.max(1);
-            }
-            if let Some(g) = gogc {
-                opts.apply_env("GOGC", &g);
-            }
-            if let Some(l) = gomemlimit {
-                opts.apply_env("GOMEMLIMIT", &l);
-            }
-            if let Some(d) = godebug {
-                opts.apply_env("GODEBUG", &d);
-            }
-            opts.gc_stress |= gc_stress;
-            opts.gc_verify |= gc_verify;
-            opts.write_barrier &= !no_write_barrier;
-            opts.green_tea &= !classic_gc;
-            if let Some(n) = max_steps {
-                opts.max_steps = n;
-            }
-            if let Some(n) = max_memory {
-                opts.max_memory = n;
-            }
-            if let Some(n) = timeout {
-                opts.timeout_ms = n;
-            }
-            run_cmd(&file, opts)
+            let mut opts = flags.options();
+            opts.heapmap_cycle = cycle;
+            let plot = gomem::plot::PlotOptions {
+                format: if png {
+                    gomem::plot::Format::Png
+                } else {
+                    gomem::plot::Format::Svg
+                },
+                lang: if lang == "ru" {
+                    gomem::plot::Lang::Ru
+                } else {
+                    gomem::plot::Lang::En
+                },
+                theme: if theme == "dark" {
+                    gomem::plot::Theme::Dark
+                } else {
+                    gomem::plot::Theme::Light
+                },
+                width,
+                height,
+                title: None,
+            };
+            plot_cmd(&file, opts, &kind, &compare, &plot, &output)
         }
         Cmd::Bench {
             bench,
@@ -357,6 +448,123 @@ fn run_cmd(file: &str, opts: gomem::RunOptions) -> ExitCode {
         Err(diags) => {
             eprintln!("# command-line-arguments");
             eprintln!("{diags}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Runs `file` with tracing on; prints the program's output as `run` does. `None` after an
+/// error was reported.
+fn traced_run(file: &str, mut opts: gomem::RunOptions) -> Result<gomem::RunReport, ExitCode> {
+    let src = read_source(file)?;
+    opts.trace = true;
+    match gomem::run(file, &src, opts) {
+        Ok(r) => {
+            use std::io::Write;
+            let _ = std::io::stdout().write_all(&r.stdout_bytes);
+            let _ = std::io::stderr().write_all(&r.stderr_bytes);
+            Ok(r)
+        }
+        Err(diags) => {
+            eprintln!("# command-line-arguments");
+            eprintln!("{diags}");
+            Err(ExitCode::from(1))
+        }
+    }
+}
+
+fn write_output(path: &str, bytes: &[u8]) -> Result<(), ExitCode> {
+    std::fs::write(path, bytes).map_err(|e| {
+        eprintln!("gomem: cannot write {path}: {}", io_reason(&e));
+        ExitCode::from(1)
+    })
+}
+
+fn exit_of(r: &gomem::RunReport) -> ExitCode {
+    ExitCode::from(r.exit_code.clamp(0, 255) as u8)
+}
+
+fn trace_cmd(file: &str, opts: gomem::RunOptions, output: &str, events: Option<&str>) -> ExitCode {
+    let r = match traced_run(file, opts) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let log = r.events.clone().unwrap_or_default();
+    let json = gomem::trace::chrome_trace(&log).to_string();
+    if let Err(code) = write_output(output, json.as_bytes()) {
+        return code;
+    }
+    if let Some(path) = events {
+        if let Err(code) = write_output(path, log.to_json_lines().as_bytes()) {
+            return code;
+        }
+    }
+    eprintln!(
+        "gomem: wrote {output} ({} events; open it in https://ui.perfetto.dev)",
+        log.events.len()
+    );
+    exit_of(&r)
+}
+
+fn plot_cmd(
+    file: &str,
+    opts: gomem::RunOptions,
+    kind: &str,
+    compare: &[String],
+    plot: &gomem::plot::PlotOptions,
+    output: &str,
+) -> ExitCode {
+    use gomem::display::Figure;
+    let rendered = if kind == "compare" {
+        if compare.len() < 2 {
+            eprintln!("gomem: --kind compare needs two or more --compare settings, e.g. --compare GOGC=50 --compare GOGC=200");
+            return ExitCode::from(2);
+        }
+        let mut runs = Vec::new();
+        for setting in compare {
+            let mut o = opts.clone();
+            for kv in setting.split_whitespace() {
+                match kv.split_once('=') {
+                    Some((k, v)) => o.apply_env(k, v),
+                    None => {
+                        eprintln!("gomem: --compare {setting:?}: expected NAME=VALUE pairs");
+                        return ExitCode::from(2);
+                    }
+                }
+            }
+            match traced_run(file, o) {
+                Ok(r) => runs.push((setting.as_str(), r)),
+                Err(code) => return code,
+            }
+        }
+        let refs: Vec<(&str, &gomem::RunReport)> = runs.iter().map(|(l, r)| (*l, r)).collect();
+        gomem::display::compare(&refs, plot)
+    } else {
+        let figure = match kind {
+            "phases" => Figure::Phases,
+            "sizeclasses" => Figure::SizeClasses,
+            "stacks" => Figure::Stacks,
+            "heapmap" => Figure::HeapMap,
+            _ => Figure::Heap,
+        };
+        let cycle = opts.heapmap_cycle;
+        let r = match traced_run(file, opts) {
+            Ok(r) => r,
+            Err(code) => return code,
+        };
+        if figure == Figure::HeapMap && r.heap_snapshots.is_empty() {
+            eprintln!("gomem: GC cycle {cycle} did not run: nothing to draw in a heap map (allocate more, or pick another --cycle)");
+            return ExitCode::from(1);
+        }
+        r.plot(figure, plot)
+    };
+    match rendered {
+        Ok(p) => match write_output(output, &p.bytes) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
+        },
+        Err(e) => {
+            eprintln!("gomem: {e}");
             ExitCode::from(1)
         }
     }

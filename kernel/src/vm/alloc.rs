@@ -133,6 +133,9 @@ impl Vm {
             self.coll.pending = true;
             self.coll.busy = true;
         }
+        if self.rec.is_some() {
+            self.observe_alloc(a, size, !ti.has_pointers());
+        }
         Ok(a)
     }
 

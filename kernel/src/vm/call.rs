@@ -406,6 +406,10 @@ impl Vm {
         };
         *ctx = fix(*ctx);
         self.relocate_side_tables(&old, rel.delta as u64);
+        if self.observing() {
+            // The stack model recorded the grow or shrink and its copy: stamp them now.
+            self.observe_gc();
+        }
         for a in args.iter_mut() {
             match a {
                 V::W(w) => *w = fix(*w),

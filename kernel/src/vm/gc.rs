@@ -346,19 +346,24 @@ impl Vm {
         }
         let elapsed = (self.steps - self.coll.last_work) * NS_PER_STEP;
         self.coll.last_work = self.steps;
-        match self.coll.gc.phase {
+        let phase = self.coll.gc.phase;
+        match phase {
             GcPhase::Mark => {
                 // The background workers own 25 % of the Ps' time.
                 let procs = self.opts.gomaxprocs as f64;
                 let ns = elapsed as f64 * procs * 0.25;
                 let budget = (ns / self.coll.gc.config.costs.ns_per_scan_byte) as u64;
-                if self.coll.gc.mark_step(&self.heap, budget.max(1)) {
+                let done = self.coll.gc.mark_step(&self.heap, budget.max(1));
+                self.observe_gc();
+                self.observe_heap_map("mark");
+                if done {
                     self.finish_gc_mark()?;
                 }
             }
-            GcPhase::Sweep => {
-                // An idle P sweeps in the background.
-                self.coll.gc.background_sweep(&mut self.heap, 4);
+            // An idle P sweeps in the background.
+            GcPhase::Sweep if self.coll.gc.background_sweep(&mut self.heap, 4) => {
+                self.observe_gc();
+                self.observe_heap_map("swept");
             }
             _ => {}
         }
@@ -397,9 +402,12 @@ impl Vm {
         self.coll.last_work = self.steps;
         self.coll.refresh();
         self.flush_pacer_trace();
+        self.observe_gc();
+        self.observe_heap_map("mark start");
     }
 
     fn finish_gc_mark(&mut self) -> R<()> {
+        self.observe_heap_map("mark termination");
         let roots = self.collect_roots();
         let now = self.now_ns();
         let lost = self
@@ -441,6 +449,7 @@ impl Vm {
             .retain(|&a, c| heap.is_marked(a) != Some(false) || !c.recvq.is_empty());
         self.stacks.gc_end();
         self.coll.refresh();
+        self.observe_gc();
         if self.coll.gctrace {
             for line in &self.coll.gc.trace[self.coll.printed..] {
                 self.stderr.extend_from_slice(line.as_bytes());

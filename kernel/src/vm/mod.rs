@@ -40,6 +40,7 @@ pub mod gotest;
 pub mod iface;
 pub mod maps;
 pub mod natives;
+pub mod observe;
 pub mod panics;
 pub mod sched;
 pub mod stmt;
@@ -105,6 +106,10 @@ pub struct RunOptions {
     pub gc_verify: bool,
     /// Start a collection at every allocation (to flush out missing roots or barriers).
     pub gc_stress: bool,
+    /// Record the run's events (for traces and plots; see [`observe`]).
+    pub trace: bool,
+    /// The GC cycle whose heap-map snapshots are kept when tracing (1 = the first).
+    pub heapmap_cycle: u32,
 }
 
 impl Default for RunOptions {
@@ -122,6 +127,8 @@ impl Default for RunOptions {
             write_barrier: true,
             gc_verify: false,
             gc_stress: false,
+            trace: false,
+            heapmap_cycle: 1,
         }
     }
 }
@@ -191,6 +198,12 @@ pub struct RunReport {
     pub mem_stats: MemStats,
     /// Statements and calls executed.
     pub steps: u64,
+    /// What happened, on the virtual clock (with [`RunOptions::trace`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub events: Option<crate::events::EventLog>,
+    /// Heap maps through one GC cycle (with [`RunOptions::trace`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub heap_snapshots: Vec<crate::plot::HeapSnapshot>,
 }
 
 /// How execution leaves the normal path.
@@ -272,6 +285,8 @@ pub struct Vm {
     pub bench_timer: Option<bench::BenchTimer>,
     /// The garbage collector and its roots, safe points and barrier ([`gc`]).
     pub coll: gc::Collector,
+    /// The event recorder, when tracing ([`observe`]).
+    pub rec: Option<Box<observe::Recorder>>,
     /// The state of `gomem test` (tests, their output, the `-run` filter).
     pub tests: Option<Box<gotest::Harness>>,
     /// How the next call is made (see [`call::FrameRec::deferred`]).
@@ -366,6 +381,11 @@ pub fn test_program(
 }
 
 fn report(vm: &mut Vm, code: i32) -> RunReport {
+    if vm.observing() {
+        vm.observe_gc();
+        vm.heap_sample();
+    }
+    let rec = vm.rec.take();
     let mut mem_stats = vm.heap.read_mem_stats();
     let st = vm.stacks.read_mem_stats();
     mem_stats.stack_inuse = st.stack_inuse;
@@ -378,6 +398,11 @@ fn report(vm: &mut Vm, code: i32) -> RunReport {
         exit_code: code,
         mem_stats,
         steps: vm.steps,
+        heap_snapshots: rec
+            .as_ref()
+            .map(|r| r.snapshots.clone())
+            .unwrap_or_default(),
+        events: rec.map(|r| r.log),
     }
 }
 
@@ -444,6 +469,7 @@ fn new_vm(prog: Program, tt: TypeTable, esc: escape::Output, opts: RunOptions) -
         pending_label: None,
         bench_timer: None,
         coll,
+        rec: None,
         tests: None,
         defer_mode: 0,
         goexiting: false,
@@ -451,6 +477,9 @@ fn new_vm(prog: Program, tt: TypeTable, esc: escape::Output, opts: RunOptions) -
     vm.heap.mem.map(RODATA_BASE, RODATA_LEN, "rodata");
     vm.heap.mem.map(STACKS_BASE, STACKS_LEN, "stacks");
     frame::assign_slots(&mut vm);
+    if vm.opts.trace {
+        vm.rec = Some(Box::default());
+    }
     vm
 }
 

@@ -192,6 +192,14 @@ pub fn start_main(vm: &mut Vm) {
     vm.sched.main_goid = 1;
     vm.sched.running = 1;
     vm.gstack = vm.stacks.new_goroutine(0, 1);
+    if vm.observing() {
+        vm.emit(crate::events::Event::GoStart {
+            t_ns: 0,
+            goid: 1,
+            p: 0,
+        });
+        vm.heap_sample();
+    }
 }
 
 /// Runs `f` as the main goroutine's code: a goroutine that ends the program while main is
@@ -338,6 +346,7 @@ impl Vm {
                 let vm = unsafe { &mut *ptr.0 };
                 let p = vm.cur_p();
                 vm.gstack = vm.stacks.new_goroutine(p, id);
+                vm.observe_gc();
                 let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     vm.call_value(f, vec![])
                 }));
@@ -361,8 +370,17 @@ impl Vm {
     /// The running goroutine (not main) has returned with `r`.
     fn goexit(&mut self, r: R<Vec<V>>) {
         let p = self.cur_p();
+        if self.observing() {
+            let (t_ns, goid) = (self.now_ns(), self.sched.cur_goid);
+            self.emit(crate::events::Event::GoExit {
+                t_ns,
+                goid,
+                p: p as u32,
+            });
+        }
         let g = std::mem::replace(&mut self.gstack, no_stack());
         self.stacks.exit_goroutine(p, g);
+        self.observe_gc();
         self.sched.running -= 1;
         let next = match r {
             Ok(_) | Err(Trap::Kill) => self.pick_next(),
@@ -393,6 +411,15 @@ impl Vm {
 
     fn save_state(&mut self) {
         let me = self.sched.cur_goid;
+        if self.observing() {
+            let (t_ns, p) = (self.now_ns(), self.cur_p() as u32);
+            self.emit(crate::events::Event::GoPark {
+                t_ns,
+                goid: me,
+                p,
+                reason: "waiting".into(),
+            });
+        }
         let st = GState {
             gstack: std::mem::replace(&mut self.gstack, no_stack()),
             frames: std::mem::take(&mut self.frames),
@@ -421,6 +448,10 @@ impl Vm {
             self.coll.young = st.young;
         }
         self.sched.cur_goid = g;
+        if self.observing() {
+            let (t_ns, p) = (self.now_ns(), self.cur_p() as u32);
+            self.emit(crate::events::Event::GoStart { t_ns, goid: g, p });
+        }
     }
 
     /// The next goroutine to run: `runnext`, the run queue, else the earliest timer (the

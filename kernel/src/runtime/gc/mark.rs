@@ -276,6 +276,20 @@ impl Marker {
         !self.grey.is_empty()
     }
 
+    /// The spans holding grey work (objects marked and queued but not yet scanned), for
+    /// pictures of the tricolour invariant.
+    pub fn grey_spans(&self, heap: &Heap) -> std::collections::HashSet<SpanId> {
+        self.grey
+            .iter()
+            .filter_map(|w| match *w {
+                Work::Span(id) => Some(id),
+                Work::Object(a) | Work::Oblet { base: a, .. } => {
+                    heap.find_object(a).map(|(_, _, id)| id)
+                }
+            })
+            .collect()
+    }
+
     /// Number of queued work items.
     pub fn queued(&self) -> usize {
         self.grey.len()
