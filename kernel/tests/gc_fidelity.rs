@@ -94,7 +94,11 @@ fn simulate(prog: &str, gogc: Option<u64>, limit: Option<u64>) -> Result<(u32, V
         .map_err(|_| "gomem panicked".to_string())?
         .map_err(|d| format!("{d}"))?;
     if r.exit_code != 0 {
-        return Err(format!("exit {}: {}", r.exit_code, r.stderr.lines().last().unwrap_or("")));
+        return Err(format!(
+            "exit {}: {}",
+            r.exit_code,
+            r.stderr.lines().last().unwrap_or("")
+        ));
     }
     let numgc = r
         .stdout
@@ -129,7 +133,10 @@ fn compare(prog: &str, setting: &str, gogc: Option<u64>, limit: Option<u64>) -> 
     let real = real_runs(prog, setting);
     let lo = real.iter().map(|r| r.numgc).min().unwrap();
     let hi = real.iter().map(|r| r.numgc).max().unwrap();
-    let (wlo, whi) = ((lo as f64 * 0.9).floor() as u32, (hi as f64 * 1.1).ceil() as u32);
+    let (wlo, whi) = (
+        (lo as f64 * 0.9).floor() as u32,
+        (hi as f64 * 1.1).ceil() as u32,
+    );
     let (numgc, goals) = match simulate(prog, gogc, limit) {
         Ok(x) => x,
         Err(e) => {
@@ -149,7 +156,10 @@ fn compare(prog: &str, setting: &str, gogc: Option<u64>, limit: Option<u64>) -> 
     };
     let mut ok = 0;
     for (i, &g) in goals.iter().enumerate() {
-        let cycle: Vec<u64> = real.iter().filter_map(|r| r.goals.get(i).copied()).collect();
+        let cycle: Vec<u64> = real
+            .iter()
+            .filter_map(|r| r.goals.get(i).copied())
+            .collect();
         let range = if cycle.is_empty() { &all } else { &cycle };
         if !range.is_empty() && within(g, range) {
             ok += 1;
