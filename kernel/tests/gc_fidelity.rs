@@ -198,6 +198,7 @@ fn listed() -> BTreeSet<String> {
     text.lines()
         .filter_map(|l| l.strip_prefix("- "))
         .filter_map(|l| l.split_once(':').map(|(n, _)| n.trim().to_string()))
+        .filter(|k| k.contains('/'))
         .collect()
 }
 
