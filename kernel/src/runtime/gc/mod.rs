@@ -127,9 +127,15 @@ pub enum GcEvent {
 /// - **Marking** (the gctrace clock and cpu columns of the corpus `kernel/tests/gc/golden`):
 ///   a mark phase with almost nothing to mark (`large`: 48 objects) still lasts 0.1–0.3 ms of
 ///   wall clock (waking the mark workers, the mark-completion ragged barrier), hence
-///   `mark_min_ns`; the rest grows with the work, about 20 ns of CPU per object marked and
-///   0.17 ns per byte scanned (`ring`, 8192 objects found by scanning 192 KiB: ~0.55 ms at the
-///   fractional worker's half P; `ptrstruct`, 2 MiB scanned: ~1.2 ms).
+///   `mark_min_ns`; the rest grows with the work: about 40 ns of CPU per object marked (`ring`:
+///   assist + background + idle CPU of about 0.4 ms for 8192 objects found by scanning
+///   192 KiB) and 0.17 ns per byte scanned (`ptrstruct`, 2 MiB scanned, marks ~0.7 ms longer
+///   than `ring`'s at the fractional worker's half P).
+/// - **Background workers**: `worker_efficiency` scales their nominal 25 % of GOMAXPROCS. It
+///   stays 1.0: the gctrace cpu columns on the loaded golden machine show only about 0.1 P of
+///   background + idle work per unit of mark clock (0.2 of nominal), but that value made the
+///   corpus agree less (pointer-dense programs marked far too long; see
+///   `kernel/tests/gc/DIFFERENCES.md`).
 /// - **Pauses**: sweep termination 0.02–0.15 ms and mark termination 0.003–0.1 ms of clock.
 #[derive(Clone, Copy, Debug)]
 pub struct CostModel {
