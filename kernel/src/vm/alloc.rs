@@ -127,6 +127,18 @@ impl Vm {
         }
         let p = self.cur_p();
         let a = self.heap.malloc(p, size, ti);
+        let large = size > crate::runtime::sizeclass::MAX_SMALL_SIZE;
+        let bytes = if large {
+            size
+        } else {
+            self.heap.size_class_of(size).size
+        };
+        self.coll.alloc_ns += self.coll.gc.config.costs.alloc(bytes, large);
+        if self.coll.gc.pacer.memory_limit != crate::runtime::gc::NO_MEMORY_LIMIT {
+            // The memory limit counts what the runtime maps besides the heap.
+            let other = self.heap.metadata_sys() + self.stacks.stack_inuse();
+            self.coll.gc.set_other_mapped(other);
+        }
         // Until its statement ends, the new object may be held only by the interpreter.
         self.coll.young.push(a);
         if self.coll.gc.on_alloc(&mut self.heap, p, a, size) {

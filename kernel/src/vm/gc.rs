@@ -12,8 +12,35 @@
 //! **Safe points.** Go stops a goroutine for the GC only where the compiler recorded which
 //! stack words are pointers. The VM's safe points are statement boundaries: before each
 //! statement ([`Vm::gc_safe_point`]) the collector may start a cycle, let the background mark
-//! workers scan a slice of the heap (25 % of GOMAXPROCS of the virtual time that passed),
-//! finish marking, or sweep a few spans in the background.
+//! workers scan a slice of the heap (see **Time** below), finish marking, or sweep a few
+//! spans in the background.
+//!
+//! **Time.** The collector's pacing depends on how long a mark phase lasts compared with the
+//! program's allocation: everything allocated meanwhile is black, survives the cycle and
+//! raises the next goal. The VM's clock ([`Vm::now_ns`]) is therefore the sum of what the
+//! program and the runtime cost, never the wall clock (the numbers and where they come from
+//! are in [`crate::runtime::gc::CostModel`]):
+//! - 2 ns per VM step (a statement or call);
+//! - each `mallocgc`: 25 ns + 0.25 ns per byte of its size class for a small object,
+//!   1 µs + 0.015 ns per byte for a large one (measured with `kernel/tests/gc/cost`);
+//! - mark assists: the allocating goroutine scans (40 ns per object greyed, 0.17 ns per byte
+//!   scanned) and runs no Go code meanwhile, as in `gcAssistAlloc`: it first takes the
+//!   background workers' credit, then scans at least `gcOverAssistWork` (64 KiB);
+//! - waiting on the assist queue: a goroutine still in debt when no grey work is left parks
+//!   until marking ends (`gcParkAssist`);
+//! - the pauses: sweep termination (50 µs) and mark termination (40 µs), and
+//!   `runtime.GC()`'s whole cycle.
+//!
+//! The background workers get `25 % × GOMAXPROCS × worker_efficiency` of the virtual time
+//! that passes (with 2 Ps, Go's fractional worker at half a P), handed out every 64
+//! statements; a mark phase lasts at least `mark_min_ns` (150 µs, the workers' start-up and
+//! the ragged barrier of mark completion, measured on `large`, which has almost nothing to
+//! mark). Real Go also runs an idle worker on an idle P; gomem does not model idle Ps.
+//!
+//! **Memory limit.** `GOMEMLIMIT` counts every mapped byte, so after each allocation under a
+//! limit the VM reports the runtime's other mapped memory to the collector: its stacks plus
+//! the metadata model of [`crate::runtime::mstats::metadata`] (span descriptors, mcaches, the
+//! profiling bucket table, GC bitmaps and work buffers, other), about 4–6 MB as in real Go.
 //!
 //! **Roots** ([`VmRoots`]) are what the program can reach without going through the heap:
 //! - the package-level variables (the data segment, with a pointer map from their types) and
@@ -45,6 +72,7 @@
 use std::sync::Arc;
 
 use super::{Trap, Vm, GLOBALS_BASE, R, STACKS_BASE};
+use crate::runtime::gc::pacer::BACKGROUND_UTILIZATION;
 use crate::runtime::gc::{
     Gc, GcConfig, GcPhase, GreenTea, Root, RootKind, RootSource, RootWords, NO_MEMORY_LIMIT,
 };
@@ -52,8 +80,6 @@ use crate::runtime::Heap;
 
 /// Statements between two slices of background work (marking or sweeping).
 const WORK_EVERY: u64 = 64;
-/// Virtual nanoseconds per VM step (see [`Vm::now_ns`]).
-const NS_PER_STEP: u64 = 2;
 
 /// The collector and the VM's bookkeeping for it.
 pub struct Collector {
@@ -71,9 +97,13 @@ pub struct Collector {
     pub globals: (u64, Arc<[u64]>),
     /// Static-data ranges allocated by package initialisation (scanned conservatively).
     pub statics: Vec<(u64, u64)>,
-    /// Virtual time the program spent stopped for the collector (STW pauses, `runtime.GC`).
+    /// Virtual time the program spent stopped for the collector (STW pauses, `runtime.GC`,
+    /// waiting on the assist queue).
     pub stopped_ns: u64,
+    /// Virtual time spent in `mallocgc` ([`crate::runtime::gc::CostModel::alloc`]).
+    pub alloc_ns: u64,
     last_work: u64,
+    last_work_ns: u64,
     gctrace: bool,
     pacertrace: bool,
     printed: usize,
@@ -112,7 +142,9 @@ impl Collector {
             globals: (0, Arc::from(Vec::new())),
             statics: Vec::new(),
             stopped_ns: 0,
+            alloc_ns: 0,
             last_work: 0,
+            last_work_ns: 0,
             gctrace: godebug("gctrace"),
             pacertrace: godebug("gcpacertrace"),
             printed: 0,
@@ -341,22 +373,38 @@ impl Vm {
                 return Ok(());
             }
         }
+        if self.coll.gc.assist_parked {
+            // The allocating goroutine waits on the assist queue until marking ends: no
+            // grey work is left, so the phase ends as soon as its latency allows.
+            let now = self.now_ns();
+            let end = self.coll.gc.mark_start_ns() + self.coll.gc.config.costs.mark_min_ns;
+            self.coll.stopped_ns += end.saturating_sub(now);
+            self.coll.last_work = self.steps;
+            self.coll.last_work_ns = self.now_ns();
+            self.finish_gc_mark()?;
+            self.coll.refresh();
+            return Ok(());
+        }
         if self.steps < self.coll.last_work + WORK_EVERY {
             return Ok(());
         }
-        let elapsed = (self.steps - self.coll.last_work) * NS_PER_STEP;
+        let now = self.now_ns();
+        let elapsed = now.saturating_sub(self.coll.last_work_ns);
         self.coll.last_work = self.steps;
+        self.coll.last_work_ns = now;
         let phase = self.coll.gc.phase;
         match phase {
             GcPhase::Mark => {
-                // The background workers own 25 % of the Ps' time.
+                // The background workers own 25 % of the Ps' time: with 2 Ps, one fractional
+                // worker running half the time (Go's `gcBackgroundUtilization`).
                 let procs = self.opts.gomaxprocs as f64;
-                let ns = elapsed as f64 * procs * 0.25;
-                let budget = (ns / self.coll.gc.config.costs.ns_per_scan_byte) as u64;
-                let done = self.coll.gc.mark_step(&self.heap, budget.max(1));
+                let eff = self.coll.gc.config.costs.worker_efficiency;
+                let ns = elapsed as f64 * procs * BACKGROUND_UTILIZATION * eff;
+                let idle = self.coll.gc.mark_step_ns(&self.heap, ns);
                 self.observe_gc();
                 self.observe_heap_map("mark");
-                if done {
+                let min_end = self.coll.gc.mark_start_ns() + self.coll.gc.config.costs.mark_min_ns;
+                if idle && now >= min_end {
                     self.finish_gc_mark()?;
                 }
             }
@@ -400,6 +448,7 @@ impl Vm {
         self.coll.stopped_ns += self.coll.gc.config.costs.sweep_term_ns;
         self.coll.pending = false;
         self.coll.last_work = self.steps;
+        self.coll.last_work_ns = self.now_ns();
         self.coll.refresh();
         self.flush_pacer_trace();
         self.observe_gc();

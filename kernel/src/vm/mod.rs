@@ -694,6 +694,10 @@ impl Vm {
 
     /// The virtual clock in nanoseconds: derived from work done, never the wall clock.
     pub fn now_ns(&self) -> u64 {
-        self.steps * 2 + self.sched.sleep_ns + self.coll.stopped_ns
+        self.steps * 2
+            + self.sched.sleep_ns
+            + self.coll.stopped_ns
+            + self.coll.alloc_ns
+            + self.coll.gc.mutator_ns
     }
 }

@@ -2,9 +2,9 @@
 //
 // A holder object sits at the end of a big table, so the collector reaches it
 // late in each cycle. Over and over, the program parks a value in the holder,
-// allocates (which may start a cycle: the stacks are scanned then, and the value
-// is only in the holder), takes the value back into a local variable and clears
-// the holder. If the holder has not been scanned yet, only the deletion half of
+// makes a big allocation (which usually starts a cycle: the stacks are scanned
+// then, and the value is only in the holder), takes the value back into a local
+// variable and clears the holder. If the holder has not been scanned yet, only the deletion half of
 // Go's hybrid write barrier (shade the overwritten pointer) keeps the value from
 // staying white and being freed while the local still uses it.
 // `gomem run --no-write-barrier` turns the barrier off and shows the lost object.
@@ -32,17 +32,18 @@ func main() {
 	table[len(table)-1] = &Holder{}
 
 	v := &Value{n: 42}
-	for round := 0; round < 60; round++ {
+	for round := 0; round < 400; round++ {
 		h := table[len(table)-1]
 		h.p, v = v, nil
 		h = nil
-		for j := 0; j < 50; j++ {
-			sink = make([]byte, 1024)
-		}
+		// A big allocation: the one that most often crosses the GC trigger, so a cycle
+		// starts right here, with the value only in the holder.
+		sink = make([]byte, 1<<20)
 		h = table[len(table)-1]
 		v, h.p = h.p, nil
-		for j := 0; j < 3000; j++ {
-			sink = make([]byte, 1024)
+		h = nil
+		for j := 0; j < 200; j++ {
+			sink = make([]byte, 256)
 		}
 	}
 	runtime.GC()
