@@ -314,6 +314,52 @@ impl crate::RunReport {
         }
     }
 
+    /// The run as HTML: the program's output, its exit status, the heap plot when the run
+    /// was traced, and the final `MemStats`.
+    ///
+    /// ```
+    /// let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hi <there>\")\n}\n";
+    /// let run = gomem::run("./x.go", src, Default::default()).unwrap();
+    /// let html = run.to_html();
+    /// assert!(html.contains("hi &lt;there&gt;") && html.contains("exit status 0"));
+    /// assert!(run.evcxr_content().starts_with("EVCXR_BEGIN_CONTENT text/html"));
+    /// run.evcxr_display();
+    /// ```
+    pub fn to_html(&self) -> String {
+        let mut s = String::from("<div class=\"gomem-run\">\n");
+        s.push_str(&format!(
+            "<pre style=\"margin:0\">{}</pre>\n",
+            html_escape(&self.stdout)
+        ));
+        if !self.stderr.is_empty() {
+            s.push_str(&format!(
+                "<pre style=\"margin:0;color:#b00020\">{}</pre>\n",
+                html_escape(&self.stderr)
+            ));
+        }
+        s.push_str(&format!(
+            "<p style=\"font-family:monospace\">exit status {} · {} GC cycles · {} steps</p>\n",
+            self.exit_code, self.mem_stats.num_gc, self.steps
+        ));
+        if let Ok(p) = self.heap_plot() {
+            s.push_str(&String::from_utf8_lossy(&p.bytes));
+            s.push('\n');
+        }
+        s.push_str(&self.mem_stats.to_html());
+        s.push_str("\n</div>");
+        s
+    }
+
+    /// What [`crate::RunReport::evcxr_display`] prints.
+    pub fn evcxr_content(&self) -> String {
+        evcxr_content("text/html", &self.to_html())
+    }
+
+    /// Shows the run in an evcxr notebook.
+    pub fn evcxr_display(&self) {
+        print!("{}", self.evcxr_content());
+    }
+
     /// The heap plot with default options: what a notebook cell shows first.
     pub fn heap_plot(&self) -> Result<Plot, PlotError> {
         self.plot(Figure::Heap, &PlotOptions::default())

@@ -98,6 +98,17 @@ fn events_agree_with_the_run() {
             GcPhaseKind::Sweep
         ]
     );
+    // The sweeper's frees and the mcaches' span traffic are recorded.
+    let frees = log
+        .events
+        .iter()
+        .filter(|e| matches!(e, Event::Free { .. }))
+        .count() as u64;
+    assert!(frees > 0 && frees <= r.mem_stats.frees, "{frees} frees");
+    assert!(log
+        .events
+        .iter()
+        .any(|e| matches!(e, Event::SpanAcquire { .. })));
     // Heap samples never claim more live heap than was allocated.
     for e in &log.events {
         if let Event::HeapSample { live, .. } = e {

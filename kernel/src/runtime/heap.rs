@@ -44,6 +44,30 @@ pub struct Heap {
     /// GC counters (`NumGC`, pauses, …), maintained by the garbage collector.
     pub gc: GcStats,
     pub(crate) types: Vec<TypeLayout>,
+    /// What the heap did, for the observability layer (`None`: not recording).
+    pub records: Option<Vec<HeapRecord>>,
+}
+
+/// Something the heap did that a trace shows: objects freed by the sweeper, spans taken
+/// into and returned from a P's cache.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeapRecord {
+    /// The sweeper freed the object at `addr` (its slot size and class).
+    Free { addr: u64, size: u64, class: u8 },
+    /// P `p` took span `span` into its mcache.
+    SpanAcquire {
+        p: usize,
+        span: u32,
+        class: u8,
+        npages: u64,
+    },
+    /// P `p` returned span `span` to its mcentral.
+    SpanRelease {
+        p: usize,
+        span: u32,
+        class: u8,
+        npages: u64,
+    },
 }
 
 impl Heap {
@@ -59,6 +83,7 @@ impl Heap {
             counters: Counters::default(),
             gc: GcStats::default(),
             types: vec![TypeLayout::pointer_free("noscan", 0)],
+            records: None,
         }
     }
 

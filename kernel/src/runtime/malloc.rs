@@ -246,7 +246,16 @@ impl Heap {
         s.sweepgen = sg + 3;
         s.alloc_count_before_cache = s.alloc_count;
         s.list = LIST_NONE;
+        let npages = s.npages;
         self.mcaches[p].alloc[spc.index()] = id;
+        if let Some(rec) = self.records.as_mut() {
+            rec.push(super::heap::HeapRecord::SpanAcquire {
+                p,
+                span: id.0,
+                class: spc.sizeclass(),
+                npages,
+            });
+        }
         id
     }
 
@@ -261,6 +270,15 @@ impl Heap {
         self.counters.small_alloc_count[spc.sizeclass() as usize] += used;
         if spc == TINY_SPAN_CLASS {
             self.counters.tiny_alloc_count += std::mem::take(&mut self.mcaches[p].tiny_allocs);
+        }
+        let npages = s.npages;
+        if let Some(rec) = self.records.as_mut() {
+            rec.push(super::heap::HeapRecord::SpanRelease {
+                p,
+                span: id.0,
+                class: spc.sizeclass(),
+                npages,
+            });
         }
         let central = &mut self.mheap.central[spc.index()];
         let tag = if full {

@@ -118,6 +118,17 @@ impl Heap {
         let spc: SpanClass = s.spanclass;
         let class = spc.sizeclass() as usize;
         let elemsize = s.elemsize;
+        if let Some(rec) = self.records.as_mut() {
+            for i in 0..s.nelems {
+                if s.is_allocated(i) && !s.is_marked(i) {
+                    rec.push(super::heap::HeapRecord::Free {
+                        addr: s.slot_addr(i),
+                        size: elemsize,
+                        class: class as u8,
+                    });
+                }
+            }
+        }
         let freed = s.apply_marks();
         s.sweepgen = sg;
         s.list = LIST_NONE;

@@ -52,7 +52,7 @@ pub mod stack;
 #[rustfmt::skip]
 pub mod sizeclass_table;
 
-pub use heap::{Heap, HeapConfig, ZEROBASE};
+pub use heap::{Heap, HeapConfig, HeapRecord, ZEROBASE};
 pub use malloc::{TypeInfo, TypeLayout};
 pub use memory::{Fault, Memory};
 pub use mgcsweep::SweepResult;

@@ -479,6 +479,7 @@ fn new_vm(prog: Program, tt: TypeTable, esc: escape::Output, opts: RunOptions) -
     frame::assign_slots(&mut vm);
     if vm.opts.trace {
         vm.rec = Some(Box::default());
+        vm.heap.records = Some(Vec::new());
     }
     vm
 }

@@ -142,11 +142,52 @@ impl Vm {
         let procs = self.opts.gomaxprocs as u32;
         let cost = self.coll.gc.config.costs.ns_per_scan_byte;
         let stack_records = self.stacks.take_events();
+        let heap_records = self
+            .heap
+            .records
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default();
         let Some(r) = self.rec.as_deref_mut() else {
             return;
         };
         r.log
             .extend_stack_records(stack_records, |_| now.max(r.last_t));
+        for h in heap_records {
+            use crate::runtime::HeapRecord as H;
+            r.push(match h {
+                H::Free { addr, size, class } => Event::Free {
+                    t_ns: now,
+                    addr,
+                    size,
+                    size_class: class,
+                },
+                H::SpanAcquire {
+                    p,
+                    span,
+                    class,
+                    npages,
+                } => Event::SpanAcquire {
+                    t_ns: now,
+                    p: p as u32,
+                    span,
+                    class,
+                    npages,
+                },
+                H::SpanRelease {
+                    p,
+                    span,
+                    class,
+                    npages,
+                } => Event::SpanRelease {
+                    t_ns: now,
+                    p: p as u32,
+                    span,
+                    class,
+                    npages,
+                },
+            });
+        }
         let new = &self.coll.gc.events[r.gc_seen..];
         r.gc_seen = self.coll.gc.events.len();
         let mut out = Vec::new();
