@@ -142,7 +142,18 @@ impl RunOptions {
                     self.gomaxprocs = n.max(1);
                 }
             }
-            "GOGC" => self.gogc = value.parse().ok(),
+            // Go's readGOGC: "off" (or a negative value) turns the GC off; anything that is not
+            // a number means the default, 100.
+            "GOGC" => {
+                self.gogc = match value.trim() {
+                    "off" => None,
+                    v => match v.parse::<i64>() {
+                        Ok(n) if n < 0 => None,
+                        Ok(n) => Some(n as u64),
+                        Err(_) => Some(100),
+                    },
+                }
+            }
             "GOMEMLIMIT" => self.gomemlimit = parse_bytes(value),
             "GODEBUG" => self.godebug = value.to_string(),
             "GOEXPERIMENT" => {

@@ -294,7 +294,9 @@ pub fn finish(vm: &mut Vm, r: R<()>) -> i32 {
             2
         }
         Err(Trap::Fatal(msg)) => {
-            if msg.starts_with("runtime:") || msg.starts_with("fatal error") {
+            // Messages that carry their own `fatal error:` line (`runtime: goroutine stack
+            // exceeds …\nfatal error: stack overflow`) are printed as they are.
+            if msg.contains("fatal error") {
                 vm.stderr.extend_from_slice(msg.as_bytes());
                 if !msg.ends_with('\n') {
                     vm.stderr.push(b'\n');

@@ -215,7 +215,13 @@ impl Vm {
             }
             StmtKind::For { cond, post, body } => {
                 let label = self.pending_label.take();
+                let held = self.coll.young.len();
                 loop {
+                    // Every iteration is work (an empty `for {}` too: the instruction budget
+                    // and preemption must see it), and what the condition allocated is
+                    // dropped from the statement's temporaries.
+                    self.step()?;
+                    self.coll.young.truncate(held);
                     if let Some(c) = cond {
                         if self.eval(c)?.w() == 0 {
                             break;
@@ -460,6 +466,7 @@ impl Vm {
         let value = value.filter(|k| !matches!(k.kind, ExprKind::Blank));
         macro_rules! body {
             () => {
+                self.step()?;
                 match self.exec_block(body)? {
                     Flow::Break(None) => break,
                     Flow::Break(l) if l == label => break,
