@@ -286,7 +286,7 @@ impl Vm {
         // statement stores or drops them.
         if let Ok(out) = &r {
             for v in out {
-                super::gc::value_words(v, &mut self.coll.young);
+                super::gc::held_heap_words(v, &mut self.coll.young);
             }
         }
         // Pop.

@@ -231,6 +231,25 @@ pub fn value_words(v: &super::value::V, out: &mut Vec<u64>) {
     }
 }
 
+/// The words of a value that may point into the heap (its arena lies below the stacks), for
+/// the list of values an unfinished statement holds: integers and pointers elsewhere are
+/// left out, so the list stays short when a native calls Go code in a loop.
+pub fn held_heap_words(v: &super::value::V, out: &mut Vec<u64>) {
+    let heap = crate::runtime::mheap::DEFAULT_ARENA_BASE..STACKS_BASE;
+    match v {
+        super::value::V::W(w) => {
+            if heap.contains(w) {
+                out.push(*w)
+            }
+        }
+        super::value::V::B(b) => out.extend(
+            b.chunks_exact(8)
+                .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
+                .filter(|w| heap.contains(w)),
+        ),
+    }
+}
+
 fn all_ones(words: u64) -> Mask {
     super::frame::scan_mask(&[], 0, words)
 }
