@@ -119,6 +119,27 @@ pub struct Output {
     pub tags: HashMap<FuncId, Vec<Leaks>>,
 }
 
+impl Output {
+    /// The leak summary of parameter `i` of `f` (receiver first): computed by the analysis,
+    /// declared by the standard library, or (for unknown body-less functions) "leaks to heap".
+    pub fn leaks_of(&self, prog: &Program, tt: &TypeTable, f: FuncId, i: usize) -> Leaks {
+        if let Some(tags) = self.tags.get(&f) {
+            return tags.get(i).copied().unwrap_or_default();
+        }
+        let declared = prog
+            .funcs
+            .get(f as usize)
+            .and_then(|f| f.as_ref())
+            .and_then(|f| f.extern_tags.clone())
+            .or_else(|| tt.funcs.get(f as usize).and_then(|f| f.extern_tags.clone()));
+        match declared {
+            Some(tags) => tags.get(i).map(|t| Leaks::parse(t)).unwrap_or_default(),
+            // A body-less function without a declared summary: Go assumes every pointer leaks.
+            None => Leaks::heap(),
+        }
+    }
+}
+
 /// Analyses all functions of `prog`, bottom-up over the call graph, and reports on the user's
 /// functions.
 pub fn analyze(prog: &Program, tt: &TypeTable, opts: Options) -> Output {

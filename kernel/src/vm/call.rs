@@ -53,6 +53,9 @@ pub struct FrameRec {
     /// How this call was made: 0 an ordinary call; a deferred call run at return (1), by
     /// `runtime.Goexit` (2) or by a panic (3).
     pub deferred: u8,
+    /// The `used` flags of the frame's append buffers (bit [`super::slicebuf::AppendBuf::flag`]):
+    /// SSA values that live in registers or spill slots, which the frame model does not count.
+    pub append_used: u64,
 }
 
 /// A panic in progress.
@@ -276,6 +279,7 @@ impl Vm {
             pos: crate::syntax::Pos::default(),
             inl: Vec::new(),
             deferred: std::mem::take(&mut self.defer_mode),
+            append_used: 0,
         });
         self.next_call_is_panic_defer = false;
         self.fp = fp;

@@ -974,21 +974,10 @@ impl Vm {
         let (mut p, len, mut cap) = (s.word(0), s.word(1), s.word(2));
         let newlen = len + count;
         if newlen > cap {
-            let newcap = self.grow_cap(elem, cap, newlen);
-            // The old elements may live in the very stack slot the new array gets (which is
-            // zeroed first): read them before.
-            let old = self.read_bytes(p, len * es)?;
-            let np = if newcap * es <= 32 && es > 0 {
-                match self.stack_slot(e.id, newcap * es)? {
-                    Some(a) => a,
-                    None => self.malloc(elem, newcap)?,
-                }
-            } else {
-                self.malloc(elem, newcap)?
-            };
-            self.write_bytes(np, &old)?;
-            p = np;
-            cap = newcap;
+            // A `...` append was rewritten by walk into a plain growslice; the others may
+            // use their stack buffer (see `super::slicebuf`).
+            let site = if ddd { 0 } else { e.id };
+            (p, cap) = self.grow_append(site, elem, (p, len, cap), newlen)?;
         }
         self.write_bytes(p + len * es, &add)?;
         Ok(V::words(&[p, newlen, cap]))

@@ -42,6 +42,7 @@ pub mod maps;
 pub mod natives;
 pub mod panics;
 pub mod sched;
+pub mod slicebuf;
 pub mod stmt;
 pub mod value;
 
@@ -236,6 +237,10 @@ pub struct Vm {
     pub slots: Vec<Slot>,
     pub site_slots: HashMap<NodeId, u32>,
     pub site_caps: HashMap<NodeId, u64>,
+    /// The compiler's slice pass: `move2heap` points and appends it made non-escaping.
+    pub slice_pass: slicebuf::SlicePass,
+    /// The stack buffer each non-escaping fixed-count `append` may use ([`slicebuf`]).
+    pub append_bufs: HashMap<NodeId, slicebuf::AppendBuf>,
     /// Statements of inlined bodies that were `return`s in the original function.
     pub inl_returns: rustc_hash::FxHashSet<crate::ir::StmtId>,
     pub layouts: Vec<Option<Arc<frame::Layout>>>,
@@ -398,11 +403,14 @@ fn new_vm(prog: Program, tt: TypeTable, esc: escape::Output, opts: RunOptions) -
         .collect();
     let inl_returns = stmt::inl_returns(&prog);
     let coll = gc::Collector::new(&heap, &opts);
+    let slice_pass = slicebuf::slice_pass(&prog, &tt, &esc);
+    let mut heap_sites: rustc_hash::FxHashSet<NodeId> = esc.heap_sites.into_iter().collect();
+    heap_sites.retain(|n| !slice_pass.no_escape.contains(n));
     let mut vm = Box::new(Vm {
         prog: Arc::new(prog),
         tt: Arc::new(tt),
         heap_vars: esc.heap_vars.into_iter().collect(),
-        heap_sites: esc.heap_sites.into_iter().collect(),
+        heap_sites,
         zero_copy: esc.zero_copy.into_iter().collect(),
         opts,
         heap,
@@ -411,6 +419,8 @@ fn new_vm(prog: Program, tt: TypeTable, esc: escape::Output, opts: RunOptions) -
         slots: Vec::new(),
         site_slots: HashMap::default(),
         site_caps: HashMap::default(),
+        slice_pass,
+        append_bufs: HashMap::default(),
         inl_returns,
         layouts: Vec::new(),
         typeinfos: HashMap::default(),
