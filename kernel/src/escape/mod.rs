@@ -114,6 +114,9 @@ pub struct Output {
     pub heap_sites: HashSet<NodeId>,
     /// `[]byte(s)` conversions that can share the string's bytes.
     pub zero_copy: HashSet<NodeId>,
+    /// Interface conversions whose operand always has one constant value: the compiler
+    /// converts the constant instead (static data, no allocation).
+    pub const_ifaces: HashSet<NodeId>,
     /// Parameter tags of every analysed function (receiver first).
     #[serde(skip)]
     pub tags: HashMap<FuncId, Vec<Leaks>>,

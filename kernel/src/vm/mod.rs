@@ -44,6 +44,7 @@ pub mod panics;
 pub mod sched;
 pub mod slicebuf;
 pub mod stmt;
+pub mod strtmp;
 pub mod value;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -228,6 +229,10 @@ pub struct Vm {
     pub heap_vars: rustc_hash::FxHashSet<VarId>,
     pub heap_sites: rustc_hash::FxHashSet<NodeId>,
     pub zero_copy: rustc_hash::FxHashSet<NodeId>,
+    /// Interface conversions of a variable escape analysis found constant: boxed statically.
+    pub const_ifaces: rustc_hash::FxHashSet<NodeId>,
+    /// `string(b)` conversions that share the slice's bytes ([`strtmp`]).
+    pub bytes_tmp: rustc_hash::FxHashSet<NodeId>,
     pub opts: RunOptions,
     pub heap: Heap,
     pub stacks: Stacks<SimplePages>,
@@ -404,6 +409,7 @@ fn new_vm(prog: Program, tt: TypeTable, esc: escape::Output, opts: RunOptions) -
     let inl_returns = stmt::inl_returns(&prog);
     let coll = gc::Collector::new(&heap, &opts);
     let slice_pass = slicebuf::slice_pass(&prog, &tt, &esc);
+    let bytes_tmp = strtmp::no_copy_conversions(&prog);
     let mut heap_sites: rustc_hash::FxHashSet<NodeId> = esc.heap_sites.into_iter().collect();
     heap_sites.retain(|n| !slice_pass.no_escape.contains(n));
     let mut vm = Box::new(Vm {
@@ -412,6 +418,8 @@ fn new_vm(prog: Program, tt: TypeTable, esc: escape::Output, opts: RunOptions) -
         heap_vars: esc.heap_vars.into_iter().collect(),
         heap_sites,
         zero_copy: esc.zero_copy.into_iter().collect(),
+        const_ifaces: esc.const_ifaces.into_iter().collect(),
+        bytes_tmp,
         opts,
         heap,
         stacks,
