@@ -313,6 +313,11 @@ impl Vm {
                 .vals
                 .push((RootKind::Global, "testing".into(), h.held_pointers()));
         }
+        roots.vals.push((
+            RootKind::Global,
+            "sync.Pool caches".into(),
+            self.pool_roots(),
+        ));
         // Map entries.
         let mut maps: Vec<_> = self.maps.m.iter().collect();
         maps.sort_by_key(|(a, _)| **a);
@@ -388,6 +393,7 @@ impl Vm {
     }
 
     fn start_gc_cycle(&mut self) {
+        self.pool_cleanup();
         let roots = self.collect_roots();
         self.scan_stacks();
         let now = self.now_ns();
@@ -414,6 +420,7 @@ impl Vm {
 
     /// `runtime.GC()`: a complete cycle, sweep included, before returning.
     pub fn run_gc(&mut self) -> R<()> {
+        self.pool_cleanup();
         let roots = self.collect_roots();
         self.scan_stacks();
         let now = self.now_ns();

@@ -41,6 +41,7 @@ pub mod iface;
 pub mod maps;
 pub mod natives;
 pub mod panics;
+pub mod pool;
 pub mod sched;
 pub mod slicebuf;
 pub mod stmt;
@@ -261,6 +262,8 @@ pub struct Vm {
     pub stderr: Vec<u8>,
     pub steps: u64,
     pub maps: maps::Maps,
+    /// The `sync.Pool`s' caches ([`pool`]).
+    pub pools: pool::Pools,
     pub sched: sched::Sched,
     /// Frame pointer, closure context and function of the running frame (cached from the
     /// current goroutine's frame list).
@@ -441,6 +444,7 @@ fn new_vm(prog: Program, tt: TypeTable, esc: escape::Output, opts: RunOptions) -
         stderr: Vec::new(),
         steps: 0,
         maps: maps::Maps::default(),
+        pools: pool::Pools::default(),
         sched: sched::Sched::default(),
         fp: 0,
         ctx: 0,

@@ -214,6 +214,16 @@ impl Vm {
                 self.wg_wait(args[0].w())?;
                 Ok(vec![])
             }
+            ("sync", "(*Pool).Get") => {
+                let pool_t = self.recv_type(fid);
+                let pool_t = self.tt.elem(pool_t).unwrap_or(pool_t);
+                let new_off = self.field_offset(pool_t, "New");
+                Ok(vec![self.pool_get(args[0].w(), new_off)?])
+            }
+            ("sync", "(*Pool).Put") => {
+                self.pool_put(args[0].w(), &args[1])?;
+                Ok(vec![])
+            }
             ("sync", "(*Once).doSlow") => {
                 let o = args[0].w();
                 if self.heap.mem.read_u32(o).unwrap_or(0) == 0 {
