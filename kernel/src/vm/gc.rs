@@ -318,6 +318,9 @@ impl Vm {
             "sync.Pool caches".into(),
             self.pool_roots(),
         ));
+        roots
+            .vals
+            .push((RootKind::Global, "allgs".into(), self.sched.allgs.clone()));
         // Map entries.
         let mut maps: Vec<_> = self.maps.m.iter().collect();
         maps.sort_by_key(|(a, _)| **a);
