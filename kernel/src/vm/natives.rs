@@ -171,6 +171,10 @@ impl Vm {
                 self.coll.refresh_after_setting(&self.heap);
                 Ok(vec![V::W(old.min(i64::MAX as u64))])
             }
+            ("runtime/debug", "setMaxStack") => {
+                let old = self.stacks.set_max_stack(args[0].w());
+                Ok(vec![V::W(old)])
+            }
             ("runtime/debug", "freeOSMemory") => {
                 self.free_os_memory()?;
                 Ok(vec![])
