@@ -307,26 +307,39 @@ pub fn run_program(
     })
 }
 
-/// Host stack of the thread that runs the main goroutine (reserved, committed as used):
-/// the interpreter evaluates Go calls recursively, so a deep Go recursion needs a deep
-/// host stack — [`call::MAX_HOST_DEPTH`] calls fit.
-const MAIN_HOST_STACK: usize = 1 << 30;
+/// Host stacks to try for the thread that runs the main goroutine (reserved, committed as
+/// used), largest first: the interpreter evaluates Go calls recursively, a few KiB of host
+/// stack each, so a million-deep Go recursion needs gigabytes. A system that will not
+/// reserve the first gets the next; [`call::enter_host_stack`] turns the size into the
+/// depth at which a recursion is reported as a stack overflow.
+const MAIN_HOST_STACKS: [usize; 3] = [4 << 30, 1 << 30, 256 << 20];
 
 /// Runs `f` (a whole program) on a thread with a host stack big enough for deep Go
 /// recursion, whatever thread the caller is on (a CLI's main thread has 8 MiB).
 fn on_main_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    let job = std::sync::Mutex::new(Some(f));
+    let job = &job;
     std::thread::scope(|s| {
-        match std::thread::Builder::new()
-            .name("gomem-main".into())
-            .stack_size(MAIN_HOST_STACK)
-            .spawn_scoped(s, f)
-        {
-            Ok(h) => match h.join() {
-                Ok(v) => v,
-                Err(p) => std::panic::resume_unwind(p),
-            },
-            Err(e) => panic!("gomem: cannot start the main goroutine's thread: {e}"),
+        let mut last_err = None;
+        for size in MAIN_HOST_STACKS {
+            let spawned = std::thread::Builder::new()
+                .name("gomem-main".into())
+                .stack_size(size)
+                .spawn_scoped(s, move || {
+                    call::enter_host_stack(size);
+                    let f = job.lock().ok().and_then(|mut j| j.take());
+                    f.map(|f| f())
+                });
+            match spawned {
+                Ok(h) => match h.join() {
+                    Ok(Some(v)) => return v,
+                    Ok(None) => panic!("gomem: the program ran already"),
+                    Err(p) => std::panic::resume_unwind(p),
+                },
+                Err(e) => last_err = Some(e),
+            }
         }
+        panic!("gomem: cannot start the main goroutine's thread: {last_err:?}")
     })
 }
 

@@ -350,6 +350,7 @@ impl Vm {
         let h = std::thread::Builder::new()
             .stack_size(GOROUTINE_HOST_STACK)
             .spawn(move || {
+                super::call::enter_host_stack(GOROUTINE_HOST_STACK);
                 let ptr = ptr;
                 if !gate.wait() {
                     return;
