@@ -7,10 +7,11 @@
 //! in the frame slot [`super::frame`] reserved for that site (zeroed before each use).
 //! Zero-size objects all share `runtime.zerobase`.
 //!
-//! `append` beyond capacity follows `runtime.growslice`: double while the slice is under 256
-//! elements, then grow by 1.25× plus 192, and round the byte size up to the size class the
-//! allocator will use (`roundupsize`, with the 8-byte malloc header of pointerful objects over
-//! 512 bytes).
+//! `append` beyond capacity follows `runtime.growslice` ([`grow_cap`]): double while the slice
+//! is under 256 elements, then grow by 1.25× plus 192, and round the byte size up to the size
+//! class the allocator will use (`roundupsize`, with the 8-byte malloc header of pointerful
+//! objects over 512 bytes) — unless the append may use its stack buffer
+//! ([`super::slicebuf`]).
 
 use super::{Vm, R};
 use crate::ir::NodeId;

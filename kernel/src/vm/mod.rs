@@ -21,7 +21,11 @@
 //! [`stmt`] runs statements, [`call`] makes calls (frames, `defer`, `panic`, `recover`).
 //! Interfaces and method dispatch are in [`iface`], maps in [`maps`], goroutines, channels and
 //! the deterministic scheduler in [`sched`], the standard library's body-less functions in
-//! [`natives`], and the VM side of Go's formatting (values for [`crate::gofmt`]) in [`format`];
+//! [`natives`] (`sync.Pool` in [`pool`]), and the VM side of Go's formatting (values for
+//! [`crate::gofmt`]) in [`format`]. Two later compiler passes that change where memory
+//! comes from are modelled on their own: `append`'s stack backing store and the slice
+//! pass's `move2heap` ([`slicebuf`]), and `string(b)` conversions that copy nothing
+//! ([`strtmp`]);
 //! [`bench`] runs `BenchmarkX` functions for `gomem bench`, [`gotest`] `TestX` functions for
 //! `gomem test`. [`panics`] prints what a crashing
 //! Go program prints.

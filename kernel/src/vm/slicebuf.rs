@@ -235,9 +235,9 @@ impl Analysis<'_> {
             }
             StmtKind::Assign { dst, src, .. } => {
                 self.assign(dst, src.as_ref(), s.id);
-                self.expr(dst, s.id);
+                self.expr(dst);
                 if let Some(y) = src {
-                    self.expr(y, s.id);
+                    self.expr(y);
                 }
             }
             StmtKind::Assign2 { kind, lhs, rhs, .. } => {
@@ -247,7 +247,7 @@ impl Analysis<'_> {
                     }
                 }
                 for e in lhs.iter().chain(rhs) {
-                    self.expr(e, s.id);
+                    self.expr(e);
                 }
             }
             StmtKind::Return(es) => {
@@ -264,7 +264,7 @@ impl Analysis<'_> {
                     }
                 }
                 for x in es {
-                    self.expr(x, s.id);
+                    self.expr(x);
                 }
             }
             StmtKind::Range {
@@ -280,9 +280,9 @@ impl Analysis<'_> {
                     }
                 }
                 self.depth += 1;
-                self.expr(x, s.id);
+                self.expr(x);
                 for e in [key, value].into_iter().flatten() {
-                    self.expr(e, s.id);
+                    self.expr(e);
                 }
                 self.stmts(body);
                 self.depth -= 1;
@@ -290,7 +290,7 @@ impl Analysis<'_> {
             StmtKind::For { cond, post, body } => {
                 self.depth += 1;
                 if let Some(c) = cond {
-                    self.expr(c, s.id);
+                    self.expr(c);
                 }
                 if let Some(p) = post {
                     self.stmt(p);
@@ -304,7 +304,7 @@ impl Analysis<'_> {
                 let mut nested: Vec<&Stmt> = Vec::new();
                 direct_parts(s, &mut exprs, &mut nested);
                 for e in exprs {
-                    self.expr(e, s.id);
+                    self.expr(e);
                 }
                 for n in nested {
                     self.stmt(n);
@@ -319,8 +319,8 @@ impl Analysis<'_> {
         }
     }
 
-    /// An expression inside statement `at`.
-    fn expr(&mut self, e: &Expr, at: StmtId) {
+    /// An expression: counts its uses of tracked variables.
+    fn expr(&mut self, e: &Expr) {
         match &e.kind {
             ExprKind::Name(v) => {
                 if let Some(i) = self.infos.get_mut(v) {
@@ -396,7 +396,7 @@ impl Analysis<'_> {
         if let Some(stmts) = e.nested_stmts() {
             self.stmts(stmts);
         }
-        e.for_each_child(&mut |c| self.expr(c, at));
+        e.for_each_child(&mut |c| self.expr(c));
     }
 }
 
