@@ -17,7 +17,7 @@
 use super::graph::*;
 use super::leaks::NUM_ESC_RESULTS;
 use super::Batch;
-use crate::ir::{Assign2Kind, Callee, Expr, ExprKind, Stmt, StmtKind, VarClass};
+use crate::ir::{Assign2Kind, Callee, Expr, ExprKind, Stmt, StmtKind};
 use crate::types::{Builtin, FuncId, Type};
 
 impl<'a> Batch<'a, '_> {
@@ -744,33 +744,9 @@ impl<'a> Batch<'a, '_> {
         self.tee(tag_ks)
     }
 
-    /// The leak summary of parameter `i` of `f`: computed earlier, declared by the standard
-    /// library, or (for unknown body-less functions) "leaks to heap".
+    /// The leak summary of parameter `i` of `f` (see [`Output::leaks_of`]).
     fn leaks_of(&self, f: FuncId, i: usize) -> super::leaks::Leaks {
-        if let Some(tags) = self.out.tags.get(&f) {
-            return tags.get(i).copied().unwrap_or_default();
-        }
-        if let Some(tags) = self
-            .prog
-            .funcs
-            .get(f as usize)
-            .and_then(|f| f.as_ref())
-            .and_then(|f| f.extern_tags.clone())
-            .or_else(|| {
-                self.tt
-                    .funcs
-                    .get(f as usize)
-                    .and_then(|f| f.extern_tags.clone())
-            })
-        {
-            return tags
-                .get(i)
-                .map(|t| super::leaks::Leaks::parse(t))
-                .unwrap_or_default();
-        }
-        // A body-less function without a declared summary: Go assumes every pointer leaks.
-        let _ = VarClass::Auto;
-        super::leaks::Leaks::heap()
+        self.out.leaks_of(self.prog, self.tt, f, i)
     }
 
     /// Closures capture small, never-reassigned, never-address-taken variables by value;

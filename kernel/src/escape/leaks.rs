@@ -58,6 +58,10 @@ impl Leaks {
     pub fn result(&self, i: usize) -> Option<i32> {
         self.get(RESULT0 + i)
     }
+    /// Whether the value flows anywhere at all (Go's `leaks.Any`).
+    pub fn any(&self) -> bool {
+        self.0.iter().any(Option::is_some)
+    }
     pub fn add_heap(&mut self, d: i32) {
         self.add(HEAP, d)
     }

@@ -114,9 +114,33 @@ pub struct Output {
     pub heap_sites: HashSet<NodeId>,
     /// `[]byte(s)` conversions that can share the string's bytes.
     pub zero_copy: HashSet<NodeId>,
+    /// Interface conversions whose operand always has one constant value: the compiler
+    /// converts the constant instead (static data, no allocation).
+    pub const_ifaces: HashSet<NodeId>,
     /// Parameter tags of every analysed function (receiver first).
     #[serde(skip)]
     pub tags: HashMap<FuncId, Vec<Leaks>>,
+}
+
+impl Output {
+    /// The leak summary of parameter `i` of `f` (receiver first): computed by the analysis,
+    /// declared by the standard library, or (for unknown body-less functions) "leaks to heap".
+    pub fn leaks_of(&self, prog: &Program, tt: &TypeTable, f: FuncId, i: usize) -> Leaks {
+        if let Some(tags) = self.tags.get(&f) {
+            return tags.get(i).copied().unwrap_or_default();
+        }
+        let declared = prog
+            .funcs
+            .get(f as usize)
+            .and_then(|f| f.as_ref())
+            .and_then(|f| f.extern_tags.clone())
+            .or_else(|| tt.funcs.get(f as usize).and_then(|f| f.extern_tags.clone()));
+        match declared {
+            Some(tags) => tags.get(i).map(|t| Leaks::parse(t)).unwrap_or_default(),
+            // A body-less function without a declared summary: Go assumes every pointer leaks.
+            None => Leaks::heap(),
+        }
+    }
 }
 
 /// Analyses all functions of `prog`, bottom-up over the call graph, and reports on the user's

@@ -150,6 +150,7 @@ impl<'a> Batch<'a, '_> {
                 if let ExprKind::Literal { value, .. } = &sv.kind {
                     let text = self.pr.literal(value, x.ty);
                     self.rewritten.insert(e.id, (text, None));
+                    self.out.const_ifaces.insert(e.id);
                 }
             }
             _ => {}

@@ -7,10 +7,11 @@
 //! in the frame slot [`super::frame`] reserved for that site (zeroed before each use).
 //! Zero-size objects all share `runtime.zerobase`.
 //!
-//! `append` beyond capacity follows `runtime.growslice`: double while the slice is under 256
-//! elements, then grow by 1.25× plus 192, and round the byte size up to the size class the
-//! allocator will use (`roundupsize`, with the 8-byte malloc header of pointerful objects over
-//! 512 bytes).
+//! `append` beyond capacity follows `runtime.growslice` ([`grow_cap`]): double while the slice
+//! is under 256 elements, then grow by 1.25× plus 192, and round the byte size up to the size
+//! class the allocator will use (`roundupsize`, with the 8-byte malloc header of pointerful
+//! objects over 512 bytes) — unless the append may use its stack buffer
+//! ([`super::slicebuf`]).
 
 use super::{Vm, R};
 use crate::ir::NodeId;
@@ -205,26 +206,32 @@ impl Vm {
     /// `runtime.growslice`'s new capacity for a slice of `old_cap` growing to `new_len`.
     pub fn grow_cap(&mut self, elem: TypeId, old_cap: u64, new_len: u64) -> u64 {
         let es = self.size_of(elem);
-        let mut newcap = old_cap;
-        let doublecap = newcap + newcap;
-        if new_len > doublecap {
-            newcap = new_len;
+        grow_cap(es, !self.tt.has_pointers(elem), old_cap, new_len)
+    }
+}
+
+/// `runtime.growslice`'s new capacity for `es`-byte elements (`noscan`: without pointers):
+/// double while the slice is under 256 elements, then grow by 1.25× plus 192, and round the
+/// bytes up to what the allocator hands out.
+pub fn grow_cap(es: u64, noscan: bool, old_cap: u64, new_len: u64) -> u64 {
+    let mut newcap = old_cap;
+    let doublecap = newcap + newcap;
+    if new_len > doublecap {
+        newcap = new_len;
+    } else {
+        const THRESHOLD: u64 = 256;
+        if old_cap < THRESHOLD {
+            newcap = doublecap;
         } else {
-            const THRESHOLD: u64 = 256;
-            if old_cap < THRESHOLD {
-                newcap = doublecap;
-            } else {
-                while newcap < new_len {
-                    newcap += (newcap + 3 * THRESHOLD) >> 2;
-                }
+            while newcap < new_len {
+                newcap += (newcap + 3 * THRESHOLD) >> 2;
             }
         }
-        if es == 0 {
-            return newcap;
-        }
-        let mem = roundupsize(newcap * es, !self.tt.has_pointers(elem));
-        mem / es
     }
+    if es == 0 {
+        return newcap;
+    }
+    roundupsize(newcap * es, noscan) / es
 }
 
 /// `runtime.roundupsize`: the bytes the allocator really hands out for a request.

@@ -145,7 +145,17 @@ pub fn run_benches(vm: &mut Vm, pattern: &str, n: u64) -> (Vec<BenchResult>, i32
             .funcs
             .iter()
             .flatten()
-            .filter(|f| f.is_user && f.name.starts_with("Benchmark") && f.params.len() == 1)
+            // Top-level `func BenchmarkX(b *testing.B)` only: a function literal inside a
+            // benchmark is named `BenchmarkX.func1` and may take one parameter too.
+            .filter(|f| {
+                f.is_user
+                    && f.outer.is_none()
+                    && !f.name.contains('.')
+                    && f.name.starts_with("Benchmark")
+                    && f.params.len() == 1
+                    && matches!(vm.tt.under(prog.vars[f.params[0] as usize].ty),
+                        crate::types::Type::Pointer(p) if *p == bt)
+            })
             .map(|f| (f.pos, f.id, f.name.clone()))
             .collect();
         benches.sort_by_key(|b| b.0);

@@ -31,9 +31,36 @@ use crate::ir::{Callee, Expr, ExprKind};
 use crate::runtime::stack::StackMover;
 use crate::types::FuncId;
 
-/// Calls deeper than this on one goroutine are reported as a stack overflow (the VM runs
-/// Go calls on the host's stack; see the module header).
-pub const MAX_HOST_DEPTH: usize = 60_000;
+thread_local! {
+    /// The lowest address the interpreter lets this thread's host stack reach (0: no limit
+    /// known). The VM runs Go calls on the host's stack, recursively (see the module header).
+    static HOST_STACK_FLOOR: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Host stack kept free below each Go call: what evaluating one call's statements may use
+/// before the next call checks again (deeply nested expressions, the collector's work).
+const HOST_STACK_MARGIN: usize = 8 << 20;
+
+/// Records that the current thread's host stack has `size` bytes, from about here down.
+/// Threads that run Go code call this first.
+pub fn enter_host_stack(size: usize) {
+    let floor = stack_address().saturating_sub(size) + HOST_STACK_MARGIN;
+    HOST_STACK_FLOOR.with(|f| f.set(floor));
+}
+
+/// Whether a new Go call would take the host stack below its floor: the host would
+/// overflow before the simulated stack reaches its limit.
+fn host_stack_exhausted() -> bool {
+    let floor = HOST_STACK_FLOOR.with(|f| f.get());
+    floor != 0 && stack_address() < floor
+}
+
+/// An address in the caller's host stack frame.
+#[inline(never)]
+fn stack_address() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
 
 /// One active call on a goroutine.
 #[derive(Clone, Debug)]
@@ -53,6 +80,9 @@ pub struct FrameRec {
     /// How this call was made: 0 an ordinary call; a deferred call run at return (1), by
     /// `runtime.Goexit` (2) or by a panic (3).
     pub deferred: u8,
+    /// The `used` flags of the frame's append buffers (bit [`super::slicebuf::AppendBuf::flag`]):
+    /// SSA values that live in registers or spill slots, which the frame model does not count.
+    pub append_used: u64,
 }
 
 /// A panic in progress.
@@ -215,7 +245,7 @@ impl Vm {
             return self.call_native(fid, args);
         }
         self.step()?;
-        if self.frames.len() > MAX_HOST_DEPTH {
+        if host_stack_exhausted() {
             // The host's own stack would overflow before the simulated one: report Go's
             // fatal error (the simulated stack would have exceeded its limit sooner or later).
             let limit = self.stacks.config().max_stack_size;
@@ -276,6 +306,7 @@ impl Vm {
             pos: crate::syntax::Pos::default(),
             inl: Vec::new(),
             deferred: std::mem::take(&mut self.defer_mode),
+            append_used: 0,
         });
         self.next_call_is_panic_defer = false;
         self.fp = fp;

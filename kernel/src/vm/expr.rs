@@ -205,16 +205,16 @@ impl Vm {
             }
             ExprKind::ConvIface { x, .. } => {
                 let v = self.eval(x)?;
-                self.to_iface(
-                    v,
-                    x.ty,
-                    e.ty,
-                    e.id,
-                    matches!(x.kind, ExprKind::Literal { .. }),
-                )
+                let constant =
+                    matches!(x.kind, ExprKind::Literal { .. }) || self.const_ifaces.contains(&e.id);
+                self.to_iface(v, x.ty, e.ty, e.id, constant)
             }
             ExprKind::Bytes2Str(x) => {
                 let s = self.eval(x)?;
+                if self.bytes_tmp.contains(&e.id) {
+                    // slicebytetostringtmp: the string is the slice's bytes.
+                    return Ok(V::words(&[s.word(0), s.word(1)]));
+                }
                 let b = self.read_bytes(s.word(0), s.word(1))?;
                 self.new_string(e.id, &b)
             }
@@ -391,12 +391,11 @@ impl Vm {
             ExprKind::Closure(f) => self.make_closure(e.id, *f),
             ExprKind::MethodValue { x, method, name } => self.method_value(e.id, x, *method, name),
             ExprKind::AddStr(xs) => {
-                let mut b = Vec::new();
+                let mut parts = Vec::with_capacity(xs.len());
                 for x in xs {
-                    let s = self.eval(x)?;
-                    b.extend(self.str_bytes(&s)?);
+                    parts.push(self.eval(x)?);
                 }
-                self.new_string(e.id, &b)
+                self.concat_strings(e.id, parts)
             }
             ExprKind::Blank => Ok(V::W(0)),
         }
@@ -635,11 +634,8 @@ impl Vm {
                 let r = if k == Kind::F32 { r as f32 as f64 } else { r };
                 Ok(V::from_f(r))
             }
-            Kind::Str => {
-                let mut s = self.str_bytes(&a)?;
-                s.extend(self.str_bytes(&b)?);
-                self.new_string(0, &s)
-            }
+            // `s += x` (walk makes it a concatenation without a stack buffer).
+            Kind::Str => self.concat_strings(0, vec![a, b]),
             _ => Ok(V::W(0)),
         }
     }
@@ -888,6 +884,32 @@ impl Vm {
         Ok(V::words(&[a, n]))
     }
 
+    /// `runtime.concatstrings`: the concatenation at `site` (0: a site without a stack
+    /// buffer, like walk's rewrite of `s += x`). A single non-empty operand is the result
+    /// itself — always when the result has a stack buffer (it cannot outlive the frame), and
+    /// otherwise when the operand's bytes are not on the goroutine's stack.
+    pub fn concat_strings(&mut self, site: u32, parts: Vec<V>) -> R<V> {
+        let nonempty: Vec<&V> = parts.iter().filter(|p| p.word(1) != 0).collect();
+        match nonempty.as_slice() {
+            [] => return Ok(V::words(&[0, 0])),
+            [one] => {
+                let has_buf = site != 0
+                    && !self.heap_sites.contains(&site)
+                    && self.site_slots.contains_key(&site);
+                let st = self.gstack.stack;
+                if has_buf || !(st.lo..st.hi).contains(&one.word(0)) {
+                    return Ok((*one).clone());
+                }
+            }
+            _ => {}
+        }
+        let mut b = Vec::new();
+        for p in &parts {
+            b.extend(self.str_bytes(p)?);
+        }
+        self.new_string(site, &b)
+    }
+
     /// `n` bytes for a byte slice or string at `site`: the site's 32-byte frame buffer or
     /// the heap (pointer-free).
     pub fn alloc_bytes(&mut self, site: u32, n: u64, _cap: u64) -> R<u64> {
@@ -974,21 +996,10 @@ impl Vm {
         let (mut p, len, mut cap) = (s.word(0), s.word(1), s.word(2));
         let newlen = len + count;
         if newlen > cap {
-            let newcap = self.grow_cap(elem, cap, newlen);
-            // The old elements may live in the very stack slot the new array gets (which is
-            // zeroed first): read them before.
-            let old = self.read_bytes(p, len * es)?;
-            let np = if newcap * es <= 32 && es > 0 {
-                match self.stack_slot(e.id, newcap * es)? {
-                    Some(a) => a,
-                    None => self.malloc(elem, newcap)?,
-                }
-            } else {
-                self.malloc(elem, newcap)?
-            };
-            self.write_bytes(np, &old)?;
-            p = np;
-            cap = newcap;
+            // A `...` append was rewritten by walk into a plain growslice; the others may
+            // use their stack buffer (see `super::slicebuf`).
+            let site = if ddd { 0 } else { e.id };
+            (p, cap) = self.grow_append(site, elem, (p, len, cap), newlen)?;
         }
         self.write_bytes(p + len * es, &add)?;
         Ok(V::words(&[p, newlen, cap]))

@@ -9,7 +9,8 @@
 //! 2. each allocation site that does *not* escape (`new(T)`, `&T{}`, a non-escaping `make`,
 //!    slice literal, closure, interface box, or a string conversion's 32-byte temporary
 //!    buffer) gets a slot of its own — reused by every execution of that site, exactly like
-//!    the compiler's stack temporaries;
+//!    the compiler's stack temporaries; appended-to slices get one 32-byte backing store each
+//!    ([`super::slicebuf`]);
 //! 3. the frame size is Go's `$framesize` rule ([`crate::runtime::stack::frame_size`]): the
 //!    locals rounded up to 8 bytes, plus 8 for the saved frame pointer when the function has a
 //!    frame or makes calls (argument spill areas are not modelled: Go's register ABI passes
@@ -152,6 +153,10 @@ pub fn assign_slots(vm: &mut Vm) {
             vm.site_caps.insert(id, n);
             off += n;
         }
+        // The appends' stack buffers (see `super::slicebuf`).
+        let (bufs, end) = super::slicebuf::layout_buffers(vm, f, off);
+        vm.append_bufs.extend(bufs);
+        off = end;
         let locals = align_up(off, 8);
         let frame = Frame::new(locals, 0, has_calls || !f.closure_vars.is_empty());
         // Captures.
@@ -233,8 +238,7 @@ fn stack_site_size(vm: &Vm, e: &Expr) -> Option<u64> {
         | ExprKind::Bytes2Str(_)
         | ExprKind::Str2Bytes(_)
         | ExprKind::Runes2Str(_)
-        | ExprKind::RuneStr(_)
-        | ExprKind::Append { .. } => Some(32),
+        | ExprKind::RuneStr(_) => Some(32),
         ExprKind::Str2Runes(_) => Some(128),
         ExprKind::Closure(fid) => Some(closure_size_guess(vm, *fid)),
         ExprKind::MethodValue { x, .. } => Some(8 + tt.size_of(x.ty).max(16)),

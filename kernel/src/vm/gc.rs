@@ -364,6 +364,14 @@ impl Vm {
                 .vals
                 .push((RootKind::Global, "testing".into(), h.held_pointers()));
         }
+        roots.vals.push((
+            RootKind::Global,
+            "sync.Pool caches".into(),
+            self.pool_roots(),
+        ));
+        roots
+            .vals
+            .push((RootKind::Global, "allgs".into(), self.sched.allgs.clone()));
         // Map entries.
         let mut maps: Vec<_> = self.maps.m.iter().collect();
         maps.sort_by_key(|(a, _)| **a);
@@ -460,6 +468,7 @@ impl Vm {
     }
 
     fn start_gc_cycle(&mut self) {
+        self.pool_cleanup();
         let roots = self.collect_roots();
         self.scan_stacks();
         let now = self.now_ns();
@@ -490,6 +499,7 @@ impl Vm {
 
     /// `runtime.GC()`: a complete cycle, sweep included, before returning.
     pub fn run_gc(&mut self) -> R<()> {
+        self.pool_cleanup();
         let roots = self.collect_roots();
         self.scan_stacks();
         let now = self.now_ns();

@@ -21,7 +21,11 @@
 //! [`stmt`] runs statements, [`call`] makes calls (frames, `defer`, `panic`, `recover`).
 //! Interfaces and method dispatch are in [`iface`], maps in [`maps`], goroutines, channels and
 //! the deterministic scheduler in [`sched`], the standard library's body-less functions in
-//! [`natives`], and the VM side of Go's formatting (values for [`crate::gofmt`]) in [`format`];
+//! [`natives`] (`sync.Pool` in [`pool`]), and the VM side of Go's formatting (values for
+//! [`crate::gofmt`]) in [`format`]. Two later compiler passes that change where memory
+//! comes from are modelled on their own: `append`'s stack backing store and the slice
+//! pass's `move2heap` ([`slicebuf`]), and `string(b)` conversions that copy nothing
+//! ([`strtmp`]);
 //! [`bench`] runs `BenchmarkX` functions for `gomem bench`, [`gotest`] `TestX` functions for
 //! `gomem test`. [`panics`] prints what a crashing
 //! Go program prints.
@@ -42,8 +46,11 @@ pub mod maps;
 pub mod natives;
 pub mod observe;
 pub mod panics;
+pub mod pool;
 pub mod sched;
+pub mod slicebuf;
 pub mod stmt;
+pub mod strtmp;
 pub mod value;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -251,6 +258,10 @@ pub struct Vm {
     pub heap_vars: rustc_hash::FxHashSet<VarId>,
     pub heap_sites: rustc_hash::FxHashSet<NodeId>,
     pub zero_copy: rustc_hash::FxHashSet<NodeId>,
+    /// Interface conversions of a variable escape analysis found constant: boxed statically.
+    pub const_ifaces: rustc_hash::FxHashSet<NodeId>,
+    /// `string(b)` conversions that share the slice's bytes ([`strtmp`]).
+    pub bytes_tmp: rustc_hash::FxHashSet<NodeId>,
     pub opts: RunOptions,
     pub heap: Heap,
     pub stacks: Stacks<SimplePages>,
@@ -260,6 +271,10 @@ pub struct Vm {
     pub slots: Vec<Slot>,
     pub site_slots: HashMap<NodeId, u32>,
     pub site_caps: HashMap<NodeId, u64>,
+    /// The compiler's slice pass: `move2heap` points and appends it made non-escaping.
+    pub slice_pass: slicebuf::SlicePass,
+    /// The stack buffer each non-escaping fixed-count `append` may use ([`slicebuf`]).
+    pub append_bufs: HashMap<NodeId, slicebuf::AppendBuf>,
     /// Statements of inlined bodies that were `return`s in the original function.
     pub inl_returns: rustc_hash::FxHashSet<crate::ir::StmtId>,
     pub layouts: Vec<Option<Arc<frame::Layout>>>,
@@ -275,6 +290,8 @@ pub struct Vm {
     pub stderr: Vec<u8>,
     pub steps: u64,
     pub maps: maps::Maps,
+    /// The `sync.Pool`s' caches ([`pool`]).
+    pub pools: pool::Pools,
     pub sched: sched::Sched,
     /// Frame pointer, closure context and function of the running frame (cached from the
     /// current goroutine's frame list).
@@ -320,26 +337,39 @@ pub fn run_program(
     })
 }
 
-/// Host stack of the thread that runs the main goroutine (reserved, committed as used):
-/// the interpreter evaluates Go calls recursively, so a deep Go recursion needs a deep
-/// host stack — [`call::MAX_HOST_DEPTH`] calls fit.
-const MAIN_HOST_STACK: usize = 1 << 30;
+/// Host stacks to try for the thread that runs the main goroutine (reserved, committed as
+/// used), largest first: the interpreter evaluates Go calls recursively, a few KiB of host
+/// stack each, so a million-deep Go recursion needs gigabytes. A system that will not
+/// reserve the first gets the next; [`call::enter_host_stack`] turns the size into the
+/// depth at which a recursion is reported as a stack overflow.
+const MAIN_HOST_STACKS: [usize; 3] = [4 << 30, 1 << 30, 256 << 20];
 
 /// Runs `f` (a whole program) on a thread with a host stack big enough for deep Go
 /// recursion, whatever thread the caller is on (a CLI's main thread has 8 MiB).
 fn on_main_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    let job = std::sync::Mutex::new(Some(f));
+    let job = &job;
     std::thread::scope(|s| {
-        match std::thread::Builder::new()
-            .name("gomem-main".into())
-            .stack_size(MAIN_HOST_STACK)
-            .spawn_scoped(s, f)
-        {
-            Ok(h) => match h.join() {
-                Ok(v) => v,
-                Err(p) => std::panic::resume_unwind(p),
-            },
-            Err(e) => panic!("gomem: cannot start the main goroutine's thread: {e}"),
+        let mut last_err = None;
+        for size in MAIN_HOST_STACKS {
+            let spawned = std::thread::Builder::new()
+                .name("gomem-main".into())
+                .stack_size(size)
+                .spawn_scoped(s, move || {
+                    call::enter_host_stack(size);
+                    let f = job.lock().ok().and_then(|mut j| j.take());
+                    f.map(|f| f())
+                });
+            match spawned {
+                Ok(h) => match h.join() {
+                    Ok(Some(v)) => return v,
+                    Ok(None) => panic!("gomem: the program ran already"),
+                    Err(p) => std::panic::resume_unwind(p),
+                },
+                Err(e) => last_err = Some(e),
+            }
         }
+        panic!("gomem: cannot start the main goroutine's thread: {last_err:?}")
     })
 }
 
@@ -434,12 +464,18 @@ fn new_vm(prog: Program, tt: TypeTable, esc: escape::Output, opts: RunOptions) -
         .collect();
     let inl_returns = stmt::inl_returns(&prog);
     let coll = gc::Collector::new(&heap, &opts);
+    let slice_pass = slicebuf::slice_pass(&prog, &tt, &esc);
+    let bytes_tmp = strtmp::no_copy_conversions(&prog);
+    let mut heap_sites: rustc_hash::FxHashSet<NodeId> = esc.heap_sites.into_iter().collect();
+    heap_sites.retain(|n| !slice_pass.no_escape.contains(n));
     let mut vm = Box::new(Vm {
         prog: Arc::new(prog),
         tt: Arc::new(tt),
         heap_vars: esc.heap_vars.into_iter().collect(),
-        heap_sites: esc.heap_sites.into_iter().collect(),
+        heap_sites,
         zero_copy: esc.zero_copy.into_iter().collect(),
+        const_ifaces: esc.const_ifaces.into_iter().collect(),
+        bytes_tmp,
         opts,
         heap,
         stacks,
@@ -447,6 +483,8 @@ fn new_vm(prog: Program, tt: TypeTable, esc: escape::Output, opts: RunOptions) -
         slots: Vec::new(),
         site_slots: HashMap::default(),
         site_caps: HashMap::default(),
+        slice_pass,
+        append_bufs: HashMap::default(),
         inl_returns,
         layouts: Vec::new(),
         typeinfos: HashMap::default(),
@@ -459,6 +497,7 @@ fn new_vm(prog: Program, tt: TypeTable, esc: escape::Output, opts: RunOptions) -
         stderr: Vec::new(),
         steps: 0,
         maps: maps::Maps::default(),
+        pools: pool::Pools::default(),
         sched: sched::Sched::default(),
         fp: 0,
         ctx: 0,

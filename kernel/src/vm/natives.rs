@@ -171,6 +171,10 @@ impl Vm {
                 self.coll.refresh_after_setting(&self.heap);
                 Ok(vec![V::W(old.min(i64::MAX as u64))])
             }
+            ("runtime/debug", "setMaxStack") => {
+                let old = self.stacks.set_max_stack(args[0].w());
+                Ok(vec![V::W(old)])
+            }
             ("runtime/debug", "freeOSMemory") => {
                 self.free_os_memory()?;
                 Ok(vec![])
@@ -212,6 +216,16 @@ impl Vm {
             }
             ("sync", "(*WaitGroup).Wait") => {
                 self.wg_wait(args[0].w())?;
+                Ok(vec![])
+            }
+            ("sync", "(*Pool).Get") => {
+                let pool_t = self.recv_type(fid);
+                let pool_t = self.tt.elem(pool_t).unwrap_or(pool_t);
+                let new_off = self.field_offset(pool_t, "New");
+                Ok(vec![self.pool_get(args[0].w(), new_off)?])
+            }
+            ("sync", "(*Pool).Put") => {
+                self.pool_put(args[0].w(), &args[1])?;
                 Ok(vec![])
             }
             ("sync", "(*Once).doSlow") => {

@@ -143,6 +143,12 @@ pub struct Sched {
     pub wakes: HashMap<u64, Wake>,
     pub abort: Option<Abort>,
     seq: u64,
+    /// The `g` objects (heap objects, as `runtime.malg` makes them) of the goroutines the
+    /// program started: `allgs` keeps every one alive for good.
+    pub allgs: Vec<u64>,
+    /// Which `g` each live goroutine runs on, and the dead ones ready for reuse (`gFree`).
+    pub g_of: HashMap<u64, u64>,
+    pub gfree: Vec<u64>,
 }
 
 impl Sched {
@@ -313,11 +319,25 @@ pub fn finish(vm: &mut Vm, r: R<()>) -> i32 {
     }
 }
 
+/// `unsafe.Sizeof(runtime.g{})` in Go 1.27.3 on amd64 (from the runtime's DWARF).
+const G_BYTES: u64 = 456;
+
 impl Vm {
     /// `go f()`.
     pub fn go(&mut self, f: u64) -> R<()> {
         let id = self.sched.next_goid;
         self.sched.next_goid += 1;
+        // newproc1: a dead goroutine's g (gfget), else a new one from the heap (malg).
+        let g = match self.sched.gfree.pop() {
+            Some(g) => g,
+            None => {
+                let ti = self.runtime_type_info("runtime.g", G_BYTES, &[0]);
+                let g = self.malloc_raw(G_BYTES, ti)?;
+                self.sched.allgs.push(g);
+                g
+            }
+        };
+        self.sched.g_of.insert(id, g);
         // The stack is allocated when the goroutine first runs.
         self.sched.saved.insert(
             id,
@@ -340,6 +360,7 @@ impl Vm {
         let h = std::thread::Builder::new()
             .stack_size(GOROUTINE_HOST_STACK)
             .spawn(move || {
+                super::call::enter_host_stack(GOROUTINE_HOST_STACK);
                 let ptr = ptr;
                 if !gate.wait() {
                     return;
@@ -379,6 +400,10 @@ impl Vm {
                 goid,
                 p: p as u32,
             });
+        }
+        // gfput: the g waits for the next `go` statement.
+        if let Some(g) = self.sched.g_of.remove(&self.sched.cur_goid) {
+            self.sched.gfree.push(g);
         }
         let g = std::mem::replace(&mut self.gstack, no_stack());
         self.stacks.exit_goroutine(p, g);

@@ -88,6 +88,9 @@ impl Vm {
         // What this statement allocates stays a root until it ends (see `vm::gc`); a
         // `return` hands its values on to the caller's statement.
         let held = self.coll.young.len();
+        if !self.slice_pass.moves.is_empty() {
+            self.move_to_heap(s.id)?;
+        }
         let f = self.exec_inner(s);
         if !matches!(s.kind, StmtKind::Return(_)) {
             self.coll.young.truncate(held);

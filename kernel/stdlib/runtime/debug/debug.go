@@ -27,3 +27,14 @@ func SetMemoryLimit(limit int64) int64 {
 func FreeOSMemory() {
 	freeOSMemory()
 }
+
+func setMaxStack(bytes int) int
+
+// SetMaxStack sets the largest stack a goroutine may grow to (default 1 GB on 64-bit
+// systems) and returns the previous limit; a goroutine growing past it is a fatal
+// "stack overflow".
+//
+//gomem:inline
+func SetMaxStack(bytes int) int {
+	return setMaxStack(bytes)
+}
